@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("certifications/", include("certifications.urls")),
+    path("", include("qualifications.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,88 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from publishing.admin import PUBLICATION_FIELDSET, PublishableAdmin, citation_fieldset
+
+from .models import Certification, CertifyingBody, CodeSet
+
+
+@admin.register(CertifyingBody)
+class CertifyingBodyAdmin(PublishableAdmin):
+    list_display = ["abbreviation", "name", "status", "last_reviewed"]
+    search_fields = ["abbreviation", "name"]
+    prepopulated_fields = {"slug": ["abbreviation"]}
+    fieldsets = [
+        (None, {"fields": ["abbreviation", "name", "slug", "summary", "official_url"]}),
+        PUBLICATION_FIELDSET,
+    ]
+
+
+@admin.register(CodeSet)
+class CodeSetAdmin(PublishableAdmin):
+    list_display = ["name", "maintainer", "status", "last_reviewed"]
+    search_fields = ["name", "full_name", "maintainer"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "full_name", "slug", "maintainer", "codes_what", "update_cadence", "position"]}),
+        PUBLICATION_FIELDSET,
+    ]
+
+
+@admin.register(Certification)
+class CertificationAdmin(PublishableAdmin):
+    list_display = ["code", "name", "body", "focus", "entry_level", "status", "last_reviewed"]
+    list_filter = ["status", "body", "focus", "entry_level"]
+    search_fields = ["code", "name", "body__abbreviation"]
+    prepopulated_fields = {"slug": ["code"]}
+    autocomplete_fields = ["sources", "exam_source", "price_source", "renewal_source"]
+    filter_horizontal = ["code_sets"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "code",
+                    "name",
+                    "slug",
+                    "body",
+                    "focus",
+                    "entry_level",
+                    "summary",
+                    "description",
+                    "official_url",
+                ]
+            },
+        ),
+        (
+            _("Exam"),
+            {
+                "fields": [
+                    "exam_questions",
+                    "exam_minutes",
+                    "exam_open_book",
+                    "exam_delivery",
+                    "exam_passing",
+                    "code_sets",
+                ]
+            },
+        ),
+        citation_fieldset("exam", _("Exam facts: source")),
+        (_("Price"), {"fields": ["price_usd", "price_detail"]}),
+        citation_fieldset("price", _("Price: source")),
+        (
+            _("Eligibility"),
+            {
+                "fields": [
+                    "min_education",
+                    "prerequisites",
+                    "recommended_experience",
+                    "membership_required",
+                    "apprentice_designation",
+                    "apprentice_rules",
+                ]
+            },
+        ),
+        (_("Renewal"), {"fields": ["renewal_ceus", "renewal_cycle_years", "renewal_detail"]}),
+        citation_fieldset("renewal", _("Renewal: source")),
+        PUBLICATION_FIELDSET,
+    ]

@@ -1,0 +1,37 @@
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView
+
+from publishing.views import BreadcrumbMixin, PublishedDetailView
+
+from .filters import CertificationFilter
+from .models import Certification
+
+
+class CertificationListView(BreadcrumbMixin, ListView):
+    model = Certification
+    page_title = _("Certifications")
+    template_name = "certifications/certification_list.html"
+
+    def get_queryset(self):
+        published = Certification.objects.published().select_related("body").prefetch_related("code_sets")
+        self.filterset = CertificationFilter.ignoring_invalid(self.request.GET, queryset=published)
+        return self.filterset.qs.distinct()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filterset=self.filterset, **kwargs)
+
+
+class CertificationDetailView(PublishedDetailView):
+    model = Certification
+    breadcrumb_parents = [(_("Certifications"), "certifications:list")]
+
+    def get_queryset(self):
+        return super().get_queryset().with_related()
+
+    def get_context_data(self, **kwargs):
+        cert = self.object
+        return super().get_context_data(
+            skills=cert.skills.published(),
+            education_steps=cert.education_steps.published(),
+            **kwargs,
+        )

@@ -1,0 +1,265 @@
+"""The shared base of every public record: slug, publication state, review
+dates, sources and sourced figures. Imports none of the content apps."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+http_url_validator = URLValidator(
+    schemes=["http", "https"],
+    message=_("Enter a full web address that starts with http:// or https://."),
+)
+
+
+class Confirmation(models.TextChoices):
+    OFFICIAL = "official", _("Official (issuer's own page)")
+    SECONDARY = "secondary", _("Secondary (third-party, consistent)")
+    UNCONFIRMED = "unconfirmed", _("Unconfirmed (do not show as fact)")
+
+
+class Source(models.Model):
+    """A page a figure or statement was taken from."""
+
+    title = models.CharField(_("title"), max_length=200, help_text=_("The page's title or a short description of it."))
+    url = models.URLField(
+        _("address"),
+        max_length=500,
+        unique=True,
+        validators=[http_url_validator],
+        help_text=_("The full web address of the page, starting with https:// or http://."),
+    )
+    publisher = models.CharField(
+        _("publisher"), max_length=120, blank=True, help_text=_("Who published it, e.g. AAPC, AHIMA, BLS.")
+    )
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["publisher", "title"]
+
+    def __str__(self):
+        return f"{self.publisher}: {self.title}" if self.publisher else self.title
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One sourced figure as a template shows it."""
+
+    source: Source | None
+    as_of: datetime.date | None
+    as_of_label: str
+    confirmation: str
+    editor_note: str
+
+    @property
+    def is_confirmed(self):
+        return self.confirmation in (Confirmation.OFFICIAL, Confirmation.SECONDARY)
+
+    @property
+    def is_possibly_outdated(self):
+        """True when the figure refers to a period more than two years ago."""
+        if self.as_of is None:
+            return False
+        years = settings.FIGURE_OUTDATED_AFTER_YEARS
+        today = timezone.localdate()
+        try:
+            cutoff = today.replace(year=today.year - years)
+        except ValueError:  # 29 February
+            cutoff = today.replace(year=today.year - years, day=28)
+        return self.as_of < cutoff
+
+
+def sourced_figure(prefix, label):
+    """An abstract model adding the fields that make one figure citable:
+    `<prefix>_source`, `<prefix>_as_of`, `<prefix>_as_of_label`,
+    `<prefix>_confirmation` and `<prefix>_editor_note`, plus a
+    `<prefix>_citation` property and checks in `clean_<prefix>_citation()`.
+    The figure's own value fields stay on the concrete model."""
+
+    def citation(self):
+        return Citation(
+            source=getattr(self, f"{prefix}_source"),
+            as_of=getattr(self, f"{prefix}_as_of"),
+            as_of_label=getattr(self, f"{prefix}_as_of_label"),
+            confirmation=getattr(self, f"{prefix}_confirmation"),
+            editor_note=getattr(self, f"{prefix}_editor_note"),
+        )
+
+    attrs = {
+        "__module__": __name__,
+        "Meta": type("Meta", (), {"abstract": True}),
+        f"{prefix}_source": models.ForeignKey(
+            Source,
+            on_delete=models.PROTECT,
+            null=True,
+            blank=True,
+            related_name="+",
+            verbose_name=_("%(label)s: source") % {"label": label},
+            help_text=_("The page this figure comes from. Required when the figure is filled in."),
+        ),
+        f"{prefix}_as_of": models.DateField(
+            _("%(label)s: as of") % {"label": label},
+            null=True,
+            blank=True,
+            help_text=_(
+                "The date or first day of the period the figure refers to (e.g. 2020-05-01 for May 2020). "
+                "Leave empty only if the source page shows no date, and say so in the label."
+            ),
+        ),
+        f"{prefix}_as_of_label": models.CharField(
+            _("%(label)s: as-of wording") % {"label": label},
+            max_length=80,
+            blank=True,
+            help_text=_('How the date reads to visitors, e.g. "May 2020" or "undated page". Optional.'),
+        ),
+        f"{prefix}_confirmation": models.CharField(
+            _("%(label)s: confirmation") % {"label": label},
+            max_length=12,
+            choices=Confirmation.choices,
+            default=Confirmation.UNCONFIRMED,
+            help_text=_("Unconfirmed figures are never shown to visitors as fact."),
+        ),
+        f"{prefix}_editor_note": models.CharField(
+            _("%(label)s: note for editors") % {"label": label},
+            max_length=500,
+            blank=True,
+            help_text=_("Not public. Why the figure is unconfirmed, which sources disagree, what to check."),
+        ),
+        f"{prefix}_citation": property(citation),
+    }
+    return type(f"Sourced{prefix.title().replace('_', '')}", (models.Model,), attrs)
+
+
+def validate_citation(record, prefix, *value_fields):
+    """Errors for a figure whose value is filled in without a source or date."""
+    if all(getattr(record, name) in (None, "") for name in value_fields):
+        return {}
+    errors = {}
+    if getattr(record, f"{prefix}_source_id") is None:
+        errors[f"{prefix}_source"] = _("Choose the source of this figure, or clear the figure.")
+    if getattr(record, f"{prefix}_as_of") is None and not getattr(record, f"{prefix}_as_of_label"):
+        errors[f"{prefix}_as_of"] = _(
+            'Give the as-of date of this figure, or write "undated page" in the as-of wording.'
+        )
+    return errors
+
+
+def validate_range(record, low_field, high_field):
+    low, high = getattr(record, low_field), getattr(record, high_field)
+    if low is not None and high is not None and low > high:
+        return {high_field: _("The maximum must be at least the minimum (%(low)s).") % {"low": low}}
+    return {}
+
+
+def sources_of(records):
+    """Distinct sources behind some records: their figures' and their own,
+    sorted by publisher. Reads prefetched `sources` when there are any."""
+    found = {}
+    for record in records:
+        for _name, citation in record.citations():
+            if citation.source is not None:
+                found.setdefault(citation.source.pk, citation.source)
+        for source in record.sources.all():
+            found.setdefault(source.pk, source)
+    return sorted(found.values(), key=lambda source: (source.publisher, source.title))
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PublicationStatus.PUBLISHED).filter(
+            Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now())
+        )
+
+    def drafts(self):
+        return self.exclude(pk__in=self.published().values("pk"))
+
+    def needs_review(self):
+        return self.filter(last_reviewed__lt=self.model.review_cutoff())
+
+
+class PublishableContent(models.Model):
+    """Fields and behaviour every public record shares."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("The last part of the page's address: lower-case letters, digits and hyphens."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        help_text=_("Only published records are shown to visitors."),
+    )
+    publish_from = models.DateTimeField(
+        _("publish from"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. A published record stays hidden until this date and time."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        default=timezone.localdate,
+        help_text=_("When an editor last checked every fact on this record against its sources."),
+    )
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        related_name="+",
+        verbose_name=_("other sources"),
+        help_text=_("Pages that back the text of this record (figures name their own source)."),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(inherit=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    #: Prefixes of the sourced figures (see `sourced_figure`) the concrete model has.
+    figures: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def review_cutoff(cls):
+        months = settings.CONTENT_REVIEW_INTERVAL_MONTHS.get(
+            cls._meta.label_lower, settings.CONTENT_REVIEW_INTERVAL_MONTHS["default"]
+        )
+        return timezone.localdate() - datetime.timedelta(days=round(months * 30.44))
+
+    @property
+    def is_published(self):
+        return self.status == PublicationStatus.PUBLISHED and (
+            self.publish_from is None or self.publish_from <= timezone.now()
+        )
+
+    @property
+    def needs_review(self):
+        return self.last_reviewed < self.review_cutoff()
+
+    def citations(self):
+        """Every sourced figure on this record, as (name, Citation) pairs."""
+        return [(prefix, getattr(self, f"{prefix}_citation")) for prefix in self.figures]
+
+    def all_sources(self):
+        """Distinct sources behind this page: its figures' and its own."""
+        return sources_of([self])
+
+    def unconfirmed_figures(self):
+        """Figures an editor must check before they can be shown as fact."""
+        return [(name, c) for name, c in self.citations() if not c.is_confirmed and (c.source or c.editor_note)]

@@ -1,0 +1,85 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from publishing.admin import PUBLICATION_FIELDSET, PublishableAdmin, citation_fieldset
+
+from .models import CareerTopic, EducationStep, OutlookFigure, PathStep, QualificationPath, Skill
+
+
+@admin.register(EducationStep)
+class EducationStepAdmin(PublishableAdmin):
+    list_display = ["name", "position", "employer_expectation", "status", "last_reviewed"]
+    list_filter = ["status", "employer_expectation"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["sources", "duration_source", "cost_source", "prepares_for"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "summary", "description", "covers", "position"]}),
+        (
+            _("Entry and employers"),
+            {"fields": ["requires_level", "awards_level", "employer_expectation", "prepares_for"]},
+        ),
+        (_("Duration"), {"fields": [("duration_min_months", "duration_max_months")]}),
+        citation_fieldset("duration", _("Duration: source")),
+        (_("Cost"), {"fields": [("cost_min_usd", "cost_max_usd")]}),
+        citation_fieldset("cost", _("Cost: source")),
+        PUBLICATION_FIELDSET,
+    ]
+
+
+class PathStepInline(admin.TabularInline):
+    model = PathStep
+    extra = 1
+    autocomplete_fields = ["education_step", "certification"]
+    fields = ["position", "education_step", "certification", "note"]
+
+
+@admin.register(QualificationPath)
+class QualificationPathAdmin(PublishableAdmin):
+    list_display = ["name", "role", "position", "status", "last_reviewed"]
+    search_fields = ["name", "role"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PathStepInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "role", "summary", "description", "position"]}),
+        PUBLICATION_FIELDSET,
+    ]
+
+
+@admin.register(Skill)
+class SkillAdmin(PublishableAdmin):
+    list_display = ["name", "category", "status", "last_reviewed"]
+    list_filter = ["status", "category"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["sources", "certifications"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "category", "summary", "on_the_job", "how_to_build", "certifications"]}),
+        PUBLICATION_FIELDSET,
+    ]
+
+
+@admin.register(OutlookFigure)
+class OutlookFigureAdmin(PublishableAdmin):
+    list_display = ["label", "value", "period", "figure_confirmation", "status", "last_reviewed"]
+    list_filter = ["status", "kind", "figure_confirmation"]
+    search_fields = ["label", "occupation", "soc_code"]
+    prepopulated_fields = {"slug": ["label", "period"]}
+    autocomplete_fields = ["sources", "figure_source"]
+    fieldsets = [
+        (None, {"fields": ["kind", "label", "slug", "occupation", "soc_code", "value", "period", "position"]}),
+        citation_fieldset("figure", _("Source")),
+        PUBLICATION_FIELDSET,
+    ]
+
+
+@admin.register(CareerTopic)
+class CareerTopicAdmin(PublishableAdmin):
+    list_display = ["title", "kind", "position", "status", "last_reviewed"]
+    list_filter = ["status", "kind"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["kind", "title", "slug", "summary", "description", "position"]}),
+        PUBLICATION_FIELDSET,
+    ]

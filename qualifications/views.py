@@ -1,0 +1,112 @@
+from itertools import groupby
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView, TemplateView
+
+from certifications.models import Certification
+from publishing.models import sources_of
+from publishing.views import BreadcrumbMixin, PublishedDetailView
+
+from .models import CareerTopic, EducationStep, OutlookFigure, QualificationPath, Skill
+
+published_certifications = Prefetch(
+    "prepares_for",
+    queryset=Certification.objects.published().select_related("body"),
+    to_attr="published_certifications",
+)
+
+
+class PathListView(BreadcrumbMixin, ListView):
+    page_title = _("Qualification paths")
+    template_name = "qualifications/path_list.html"
+
+    def get_queryset(self):
+        return QualificationPath.objects.published().with_steps()
+
+
+class PathDetailView(PublishedDetailView):
+    model = QualificationPath
+    breadcrumb_parents = [(_("Qualification paths"), "qualifications:path-list")]
+
+    def get_queryset(self):
+        return super().get_queryset().with_steps().prefetch_related("sources")
+
+
+class EducationListView(BreadcrumbMixin, ListView):
+    page_title = _("Education")
+    template_name = "qualifications/educationstep_list.html"
+
+    def get_queryset(self):
+        return (
+            EducationStep.objects.published()
+            .select_related("duration_source", "cost_source")
+            .prefetch_related(published_certifications)
+        )
+
+
+class EducationDetailView(PublishedDetailView):
+    model = EducationStep
+    breadcrumb_parents = [(_("Education"), "qualifications:education-list")]
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("duration_source", "cost_source")
+            .prefetch_related(published_certifications, "sources")
+        )
+
+
+class SkillListView(BreadcrumbMixin, ListView):
+    page_title = _("Skills")
+    template_name = "qualifications/skill_list.html"
+
+    def get_queryset(self):
+        return Skill.objects.published().order_by("category", "name")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["skill_groups"] = [
+            (skills[0].get_category_display(), skills)
+            for _category, group in groupby(context["object_list"], key=lambda skill: skill.category)
+            for skills in [list(group)]
+        ]
+        return context
+
+
+class SkillDetailView(PublishedDetailView):
+    model = Skill
+    breadcrumb_parents = [(_("Skills"), "qualifications:skill-list")]
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch(
+                    "certifications",
+                    queryset=Certification.objects.published().select_related("body"),
+                    to_attr="published_certifications",
+                ),
+                "sources",
+            )
+        )
+
+
+class CareersView(BreadcrumbMixin, TemplateView):
+    page_title = _("Careers and pay")
+    template_name = "qualifications/careers.html"
+
+    def get_context_data(self, **kwargs):
+        figures = list(OutlookFigure.objects.published().select_related("figure_source").prefetch_related("sources"))
+        topics = list(CareerTopic.objects.published().prefetch_related("sources"))
+        records = figures + topics
+        return super().get_context_data(
+            figures=figures,
+            sources=sources_of(records),
+            benefits=[t for t in topics if t.kind == CareerTopic.Kind.BENEFIT],
+            tips=[t for t in topics if t.kind == CareerTopic.Kind.TIP],
+            last_reviewed=min((r.last_reviewed for r in records), default=None),
+            **kwargs,
+        )
