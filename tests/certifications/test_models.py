@@ -1,0 +1,83 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from certifications.models import Certification
+from publishing.models import Confirmation
+from tests.factories import CertificationFactory, CertifyingBodyFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def errors_of(record):
+    with pytest.raises(ValidationError) as caught:
+        record.full_clean()
+    return caught.value.message_dict
+
+
+def test_valid_certification_passes_validation():
+    CertificationFactory().full_clean()
+
+
+def test_price_without_source_is_an_error_on_the_source_field():
+    cert = CertificationFactory.build(body=CertifyingBodyFactory(), price_source=None, exam_source=SourceFactory(),
+                                      renewal_source=SourceFactory())
+    assert "price_source" in errors_of(cert)
+
+
+def test_price_without_as_of_date_or_wording_is_an_error():
+    cert = CertificationFactory()
+    cert.price_as_of = None
+    cert.price_as_of_label = ""
+    assert "price_as_of" in errors_of(cert)
+
+
+def test_undated_source_page_is_accepted_when_the_wording_says_so():
+    cert = CertificationFactory()
+    cert.price_as_of = None
+    cert.price_as_of_label = "undated page"
+    cert.full_clean()
+
+
+def test_no_price_needs_no_source():
+    cert = CertificationFactory(price_usd=None, price_source=None, price_as_of=None)
+    cert.full_clean()
+
+
+def test_duplicate_code_ignoring_case_is_an_error():
+    CertificationFactory(code="CPC", slug="cpc")
+    duplicate = CertificationFactory.build(code="cpc", slug="cpc-2", body=CertifyingBodyFactory())
+    errors = errors_of(duplicate)
+    assert any("already exists" in message for message in errors["__all__"])
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/x", "example.org"])
+def test_official_url_must_be_http_or_https(url):
+    cert = CertificationFactory()
+    cert.official_url = url
+    assert "official_url" in errors_of(cert)
+
+
+def test_apprentice_rules_need_a_designation():
+    cert = CertificationFactory(apprentice_rules="Two years of experience.")
+    assert "apprentice_designation" in errors_of(cert)
+
+
+def test_unconfirmed_figure_is_listed_for_editors():
+    cert = CertificationFactory(price_confirmation=Confirmation.UNCONFIRMED, price_editor_note="Sources disagree")
+    assert [name for name, _citation in cert.unconfirmed_figures()] == ["price"]
+
+
+def test_citation_is_possibly_outdated_after_two_years():
+    cert = CertificationFactory(price_as_of=datetime.date.today() - datetime.timedelta(days=3 * 365))
+    assert cert.price_citation.is_possibly_outdated
+    cert.price_as_of = datetime.date.today() - datetime.timedelta(days=200)
+    assert not cert.price_citation.is_possibly_outdated
+
+
+def test_published_excludes_drafts_and_future_publication():
+    published = CertificationFactory()
+    CertificationFactory(status="draft")
+    CertificationFactory(publish_from=datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=1))
+    assert list(Certification.objects.published()) == [published]

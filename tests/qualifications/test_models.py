@@ -1,0 +1,89 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from certifications.models import EducationLevel
+from publishing.models import Confirmation
+from qualifications.models import PathStep, QualificationPath
+from tests.factories import CertificationFactory, EducationStepFactory, OutlookFigureFactory, build_path
+
+pytestmark = pytest.mark.django_db
+
+
+def errors_of(record):
+    with pytest.raises(ValidationError) as caught:
+        record.full_clean()
+    return caught.value.message_dict
+
+
+def test_minimum_above_maximum_is_an_error_on_the_maximum():
+    step = EducationStepFactory(duration_min_months=20, duration_max_months=10)
+    assert "duration_max_months" in errors_of(step)
+
+
+def test_cost_range_is_checked_too():
+    step = EducationStepFactory(cost_min_usd=5000, cost_max_usd=100)
+    assert "cost_max_usd" in errors_of(step)
+
+
+def test_negative_cost_is_an_error():
+    step = EducationStepFactory()
+    step.cost_min_usd = -1
+    assert "cost_min_usd" in errors_of(step)
+
+
+def test_negative_duration_is_an_error():
+    step = EducationStepFactory()
+    step.duration_min_months = -3
+    assert "duration_min_months" in errors_of(step)
+
+
+def test_awarded_level_must_be_above_the_entry_level():
+    step = EducationStepFactory(requires_level=EducationLevel.ASSOCIATE, awards_level=EducationLevel.HIGH_SCHOOL)
+    assert "awards_level" in errors_of(step)
+
+
+def test_outlook_figure_needs_a_source():
+    figure = OutlookFigureFactory(figure_source=None)
+    assert "figure_source" in errors_of(figure)
+
+
+def test_step_with_both_targets_is_an_error():
+    path = build_path()
+    step = PathStep(path=path, position=1, education_step=EducationStepFactory(), certification=CertificationFactory())
+    assert "__all__" in errors_of(step)
+
+
+def test_path_totals_are_derived_from_its_steps():
+    certificate = EducationStepFactory(duration_min_months=10, duration_max_months=18, cost_min_usd=1000, cost_max_usd=4000)
+    degree = EducationStepFactory(duration_min_months=24, duration_max_months=24, cost_min_usd=6000, cost_max_usd=9000)
+    exam = CertificationFactory(price_usd=400)
+    path = build_path(certificate, degree, exam)
+    path = QualificationPath.objects.with_steps().get(pk=path.pk)
+    duration = path.total_duration_months()
+    cost = path.total_cost_usd()
+    assert (duration.low, duration.high, duration.is_complete) == (34, 42, True)
+    assert (cost.low, cost.high) == (1000 + 6000 + 400, 4000 + 9000 + 400)
+
+
+def test_totals_change_when_a_step_changes():
+    certificate = EducationStepFactory(duration_min_months=10, duration_max_months=18)
+    path = build_path(certificate)
+    certificate.duration_max_months = 12
+    certificate.save()
+    assert QualificationPath.objects.with_steps().get(pk=path.pk).total_duration_months().high == 12
+
+
+def test_unconfirmed_price_is_left_out_of_totals_and_named_as_missing():
+    exam = CertificationFactory(price_usd=400, price_confirmation=Confirmation.UNCONFIRMED)
+    path = QualificationPath.objects.with_steps().get(pk=build_path(EducationStepFactory(), exam).pk)
+    cost = path.total_cost_usd()
+    assert cost.high == 3000
+    assert cost.missing == [str(exam)]
+
+
+def test_draft_steps_are_hidden_from_published_paths():
+    draft_exam = CertificationFactory(status="draft")
+    path = build_path(EducationStepFactory(), draft_exam)
+    public = QualificationPath.objects.with_steps().get(pk=path.pk)
+    assert draft_exam not in public.certifications()
+    assert len(public.ordered_steps()) == 1
