@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "certifications",
     "qualifications",
     "careerportal",
+    "careerportal.sharing",
+    "careerportal.search",
 ]
 
 MIDDLEWARE = [

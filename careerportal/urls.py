@@ -7,5 +7,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("certifications/", include("certifications.urls")),
     path("", include("qualifications.urls")),
+    path("", include("careerportal.search.urls")),
+    path("", include("careerportal.sharing.urls")),
     path("admin/", admin.site.urls),
 ]
