@@ -252,6 +252,14 @@ class PublishableContent(models.Model):
     def needs_review(self):
         return self.last_reviewed < self.review_cutoff()
 
+    def change_notes(self, *, since=None, limit=5):
+        """Recorded changes that carry an editor's note, newest first:
+        (date, note) pairs, optionally only those after `since`."""
+        changes = self.history.exclude(history_change_reason__isnull=True).exclude(history_change_reason="")
+        if since is not None:
+            changes = changes.filter(history_date__gt=since)
+        return list(changes.order_by("-history_date").values_list("history_date", "history_change_reason")[:limit])
+
     def citations(self):
         """Every sourced figure on this record, as (name, Citation) pairs."""
         return [(prefix, getattr(self, f"{prefix}_citation")) for prefix in self.figures]
