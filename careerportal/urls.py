@@ -9,5 +9,8 @@ urlpatterns = [
     path("", include("qualifications.urls")),
     path("", include("careerportal.search.urls")),
     path("", include("careerportal.sharing.urls")),
+    path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "careerportal.views.server_error"

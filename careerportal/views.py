@@ -1,7 +1,19 @@
+import logging
+import sys
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views.generic import TemplateView
 
 from certifications.models import Certification
 from qualifications.models import QualificationPath
+
+from .cache import CacheUnavailable, cache_get, cache_set
+
+log = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
@@ -13,3 +25,37 @@ class HomeView(TemplateView):
             featured_certifications=Certification.objects.published().entry_level().select_related("body"),
             **kwargs,
         )
+
+
+def healthz(request):
+    """200 with each dependency's status, or 503 when the database is unreachable."""
+    checks = {"database": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as error:
+        log.warning("Health check: database unreachable: %s", error)
+        checks["database"] = "unavailable"
+    if settings.REDIS_URL:
+        try:
+            cache_set("healthz", "ok", 10)
+            checks["cache"] = "ok" if cache_get("healthz") == "ok" else "unavailable"
+        except CacheUnavailable:
+            checks["cache"] = "unavailable"
+    status = 200 if checks["database"] == "ok" else 503
+    response = JsonResponse({"status": "ok" if status == 200 else "unavailable", "checks": checks}, status=status)
+    patch_cache_control(response, no_store=True)
+    return response
+
+
+def server_error(request):
+    """The 500 handler: a styled 503 page when the database is down, else the 500 page.
+    Neither template touches the database."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError):
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = "30"
+    else:
+        response = render(request, "500.html", status=500)
+    patch_cache_control(response, no_store=True)
+    return response

@@ -1,0 +1,116 @@
+"""Anonymous pages are cached and every content change shows on the very next request."""
+
+import datetime
+import logging
+import time
+
+import pytest
+from django.contrib.redirects.models import Redirect
+from django.utils import timezone
+
+from careerportal import cache as page_cache
+from tests.factories import CertificationFactory, SkillFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cert():
+    return CertificationFactory(code="CPC", slug="cpc", name="Certified Professional Coder")
+
+
+def test_second_anonymous_request_is_served_from_the_cache(client, cert):
+    first = client.get("/certifications/cpc/")
+    second = client.get("/certifications/cpc/")
+    assert first["X-Cache"] == "miss"
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_saving_a_record_shows_the_change_on_the_next_request(client, cert):
+    client.get("/certifications/cpc/")
+    cert.name = "Renamed credential"
+    cert.save()
+    response = client.get("/certifications/cpc/")
+    assert response["X-Cache"] == "miss"
+    assert "Renamed credential" in response.content.decode()
+
+
+def test_deleting_a_record_removes_it_from_cached_lists(client, cert):
+    assert "Certified Professional Coder" in client.get("/certifications/").content.decode()
+    cert.delete()
+    assert "Certified Professional Coder" not in client.get("/certifications/").content.decode()
+
+
+def test_unpublishing_makes_the_cached_page_404_at_once(client, cert):
+    assert client.get("/certifications/cpc/").status_code == 200
+    cert.status = "draft"
+    cert.save()
+    assert client.get("/certifications/cpc/").status_code == 404
+
+
+def test_many_to_many_change_invalidates(client, cert):
+    skill = SkillFactory(name="Attention to detail", slug="attention")
+    assert "Attention to detail" not in client.get("/certifications/cpc/").content.decode()
+    skill.certifications.add(cert)
+    assert "Attention to detail" in client.get("/certifications/cpc/").content.decode()
+
+
+def test_new_redirect_is_answered_at_once(client, cert):
+    assert client.get("/old-address/").status_code == 404
+    Redirect.objects.create(site_id=1, old_path="/old-address/", new_path="/certifications/cpc/")
+    assert client.get("/old-address/").status_code == 301
+
+
+def test_scheduled_publication_appears_when_its_time_comes(client, cert):
+    soon = timezone.now() + datetime.timedelta(seconds=1)
+    CertificationFactory(code="SOON1", publish_from=soon)
+    assert "SOON1" not in client.get("/certifications/").content.decode()
+    time.sleep(max(0.0, (soon - timezone.now()).total_seconds()) + 0.2)
+    assert "SOON1" in client.get("/certifications/").content.decode()
+
+
+def test_signed_in_users_never_get_or_fill_cached_pages(client, cert):
+    client.get("/certifications/cpc/")  # cached for anonymous visitors
+    client.force_login(UserFactory(is_staff=True))
+    response = client.get("/certifications/cpc/")
+    assert "X-Cache" not in response
+    client.logout()
+    assert client.get("/certifications/cpc/")["X-Cache"] == "hit"
+
+
+@pytest.mark.parametrize("url", ["/admin/login/", "/healthz", "/certifications/cpc/?preview=token"])
+def test_private_areas_are_never_cached(client, cert, url):
+    client.get(url)
+    assert "X-Cache" not in client.get(url)
+
+
+def test_unchanged_page_answers_304_to_a_conditional_get(client, cert):
+    first = client.get("/certifications/cpc/")
+    assert first.has_header("ETag")
+    again = client.get("/certifications/cpc/", headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+
+
+def test_changed_page_answers_200_to_a_stale_etag(client, cert):
+    etag = client.get("/certifications/cpc/")["ETag"]
+    cert.name = "Changed"
+    cert.save()
+    assert client.get("/certifications/cpc/", headers={"if-none-match": etag}).status_code == 200
+
+
+def test_cache_down_serves_uncached_and_warns_once(client, cert, settings, caplog, monkeypatch):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    monkeypatch.setattr(page_cache._Health, "failing", False)
+    with caplog.at_level(logging.WARNING, logger="careerportal.cache"):
+        statuses = [client.get("/certifications/cpc/").status_code for _ in range(3)]
+    assert statuses == [200, 200, 200]
+    warnings = [record for record in caplog.records if record.name == "careerportal.cache"]
+    assert len(warnings) == 1
+    assert "Cache unavailable" in warnings[0].getMessage()
