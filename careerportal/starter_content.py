@@ -1,0 +1,165 @@
+"""Load the editorial starter content from the apps' JSON data files.
+
+Each data file holds lists of objects whose keys are model field names;
+related records are named by slug (sources by url). The loader creates what
+is missing and skips every record that already exists, so an editor's
+changes survive a rerun: links (many-to-many fields, path steps) are set only
+on records it creates.
+"""
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models, transaction
+
+from certifications.models import Certification, CertifyingBody, CodeSet, EducationLevel
+from publishing.models import Source
+from qualifications.models import CareerTopic, EducationStep, OutlookFigure, PathStep, QualificationPath, Skill
+
+CHANGE_REASON = "Loaded from the starter content"
+
+
+class StarterContentError(Exception):
+    """An entry of a data file that cannot be loaded; the message names it."""
+
+
+@dataclass
+class StarterContentReport:
+    """What one run did: the names of the records it created and skipped."""
+
+    created: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self):
+        return f"created {len(self.created)}, skipped {len(self.skipped)}"
+
+
+def data_file(app_label, *parts):
+    return Path(apps.get_app_config(app_label).path).joinpath(*parts)
+
+
+def _read(app_label, *parts):
+    with data_file(app_label, *parts).open(encoding="utf-8") as file:
+        # Decimal keeps figures such as 21.20 exact for DecimalField validation.
+        return json.load(file, parse_float=Decimal)
+
+
+def starter_data():
+    """Every section of the data files as (model, entries), in load order:
+    a record comes after the records it refers to."""
+    sources = _read("publishing", "starter_content", "sources.json")
+    certifications = _read("certifications", "starter_content.json")
+    qualifications = _read("qualifications", "starter_content.json")
+    return [
+        (Source, sources),
+        (CertifyingBody, certifications["certifying_bodies"]),
+        (CodeSet, certifications["code_sets"]),
+        (Certification, certifications["certifications"]),
+        (EducationStep, qualifications["education_steps"]),
+        (Skill, qualifications["skills"]),
+        (QualificationPath, qualifications["paths"]),
+        (OutlookFigure, qualifications["outlook_figures"]),
+        (CareerTopic, qualifications["career_topics"]),
+    ]
+
+
+def load_starter_content(*, stdout=None):
+    """Create the missing starter records and return a StarterContentReport.
+    Writes one line per record (and a summary) to `stdout` when given. All or
+    nothing: an invalid entry raises StarterContentError and rolls back."""
+    report = StarterContentReport()
+
+    def say(line):
+        if stdout is not None:
+            stdout.write(line + "\n")
+
+    with transaction.atomic():
+        for model, entries in starter_data():
+            for entry in entries:
+                _load_entry(model=model, entry=entry, report=report, say=say)
+    say(report.summary)
+    return report
+
+
+def _key_field(model):
+    return "url" if model is Source else "slug"
+
+
+def _load_entry(*, model, entry, report, say):
+    key_field = _key_field(model)
+    key = entry.get(key_field)
+    if not key:
+        raise StarterContentError(f"A {model._meta.verbose_name} entry has no {key_field}: {entry!r}")
+    name = f"{model._meta.verbose_name} {key}"
+    if model._default_manager.filter(**{key_field: key}).exists():
+        report.skipped.append(name)
+        say(f"skipped {name} (already exists)")
+        return
+
+    entry = dict(entry)
+    steps = entry.pop("steps", []) if model is QualificationPath else []
+    values, links = _field_values(model=model, entry=entry, name=name)
+    record = _save(model(**values), name=name)
+    for field_name, related in links.items():
+        getattr(record, field_name).set(related)
+    for position, step in enumerate(steps, start=1):
+        step_values, _links = _field_values(model=PathStep, entry=step, name=f"{name} step {position}")
+        _save(PathStep(path=record, position=position, **step_values), name=f"{name} step {position}")
+
+    report.created.append(name)
+    say(f"created {name}" + (f" ({len(steps)} steps)" if steps else ""))
+
+
+def _field_values(*, model, entry, name):
+    """Model field values and many-to-many links from one data-file entry,
+    with related records looked up by slug (sources by url)."""
+    values, links = {}, {}
+    for field_name, value in entry.items():
+        try:
+            model_field = model._meta.get_field(field_name)
+        except FieldDoesNotExist as error:
+            raise StarterContentError(f"{name}: {model.__name__} has no field {field_name!r}.") from error
+        if model_field.many_to_many:
+            links[field_name] = [_related(model_field.related_model, key, name=name) for key in value]
+        elif model_field.many_to_one:
+            values[field_name] = None if value is None else _related(model_field.related_model, value, name=name)
+        elif isinstance(model_field, models.IntegerField) and model_field.choices and isinstance(value, str):
+            values[field_name] = _education_level(value, name=name, field_name=field_name)
+        else:
+            values[field_name] = value
+    return values, links
+
+
+def _education_level(value, *, name, field_name):
+    # The data files name levels (HIGH_SCHOOL) rather than store their numbers.
+    try:
+        return EducationLevel[value]
+    except KeyError as error:
+        choices = ", ".join(EducationLevel.names)
+        raise StarterContentError(f"{name}: {field_name} {value!r} is not one of {choices}.") from error
+
+
+def _related(model, key, *, name):
+    key_field = _key_field(model)
+    try:
+        return model._default_manager.get(**{key_field: key})
+    except model.DoesNotExist as error:
+        raise StarterContentError(
+            f"{name}: no {model._meta.verbose_name} with {key_field} {key!r}. "
+            "Add it to the data files, or check the spelling."
+        ) from error
+
+
+def _save(record, *, name):
+    try:
+        record.full_clean()
+    except ValidationError as error:
+        raise StarterContentError(f"{name}: {error.message_dict}") from error
+    record._change_reason = CHANGE_REASON
+    record.save()
+    return record
