@@ -1,7 +1,6 @@
 """/healthz both ways, and a styled 503 page (never a traceback) when the database is down."""
 
 import json
-import os
 import subprocess
 import sys
 
@@ -16,28 +15,6 @@ def test_healthz_reports_a_working_database(client, db):
     assert response.status_code == 200
     assert response.json()["checks"]["database"] == "ok"
     assert "no-store" in response["Cache-Control"]
-
-
-@pytest.fixture(scope="module")
-def production_env(tmp_path_factory):
-    """Production settings over plain http, with static files collected as in a deployment."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "careerportal.settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "test-only-" + "x" * 50,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        check=True,
-        timeout=300,
-    )
-    return env
 
 
 def get_with_database_down(path, env):
