@@ -175,7 +175,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "careerportal"}}
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
-PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/counselor/", "/s/", "/healthz", "/static/")
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/counselor/", "/s/", "/healthz", "/ping", "/static/")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

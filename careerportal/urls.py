@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("careerportal.search.urls")),
     path("", include("careerportal.sharing.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("ping", views.ping, name="ping"),
     path("admin/", admin.site.urls),
 ]
 

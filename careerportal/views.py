@@ -3,7 +3,7 @@ import sys
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.generic import TemplateView
@@ -25,6 +25,12 @@ class HomeView(TemplateView):
             featured_certifications=Certification.objects.published().entry_level().select_related("body"),
             **kwargs,
         )
+
+
+def ping(request):
+    """Liveness: a plain "ok" through the whole middleware stack, touching nothing else.
+    Also the benchmark's baseline."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def healthz(request):

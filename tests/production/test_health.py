@@ -49,3 +49,9 @@ def test_pages_answer_a_styled_503_when_the_database_is_down(path, production_en
     assert "The site is briefly unavailable" in response["body"]
     assert "Traceback" not in response["body"]
     assert "/static/css/site." in response["body"]  # the site's own (hashed) stylesheet
+
+
+def test_ping_answers_ok_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/ping")
+    assert response.content == b"ok"
