@@ -41,6 +41,11 @@ serve: install
 	$(SERVE_ENV) $(PY) manage.py load_starter_content
 	$(SERVE_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py careerportal.wsgi
 
+## bench: the load benchmark (by hand, not in CI); writes docs/benchmarks.md. Needs wrk.
+bench: install-dev
+	command -v wrk >/dev/null || apt-get install -y wrk
+	$(PY) -m bench.run
+
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
