@@ -8,7 +8,8 @@ from .models import Certification, CertifyingBody, CodeSet
 
 @admin.register(CertifyingBody)
 class CertifyingBodyAdmin(PublishableAdmin):
-    list_display = ["abbreviation", "name", "status", "last_reviewed"]
+    has_detail_page = False  # shown in certification pages and the list filter
+    list_display = ["abbreviation", "name", "publication_state", "review_state"]
     search_fields = ["abbreviation", "name"]
     prepopulated_fields = {"slug": ["abbreviation"]}
     fieldsets = [
@@ -19,7 +20,8 @@ class CertifyingBodyAdmin(PublishableAdmin):
 
 @admin.register(CodeSet)
 class CodeSetAdmin(PublishableAdmin):
-    list_display = ["name", "maintainer", "status", "last_reviewed"]
+    has_detail_page = False  # shown in certification pages and the list filter
+    list_display = ["name", "maintainer", "publication_state", "review_state"]
     search_fields = ["name", "full_name", "maintainer"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
@@ -30,7 +32,7 @@ class CodeSetAdmin(PublishableAdmin):
 
 @admin.register(Certification)
 class CertificationAdmin(PublishableAdmin):
-    list_display = ["code", "name", "body", "focus", "entry_level", "status", "last_reviewed"]
+    list_display = ["code", "name", "body", "focus", "entry_level", "publication_state", "review_state"]
     list_filter = ["status", "body", "focus", "entry_level"]
     search_fields = ["code", "name", "body__abbreviation"]
     prepopulated_fields = {"slug": ["code"]}

@@ -5,6 +5,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
@@ -271,3 +274,179 @@ class PublishableContent(models.Model):
     def unconfirmed_figures(self):
         """Figures an editor must check before they can be shown as fact."""
         return [(name, c) for name, c in self.citations() if not c.is_confirmed and (c.source or c.editor_note)]
+
+
+def unconfirmed_figure_filter(model):
+    """A Q matching records of `model` with at least one figure `unconfirmed_figures()` would list."""
+    condition = Q(pk__in=[])
+    for prefix in model.figures:
+        condition |= Q(**{f"{prefix}_confirmation": Confirmation.UNCONFIRMED}) & (
+            Q(**{f"{prefix}_source__isnull": False}) | ~Q(**{f"{prefix}_editor_note": ""})
+        )
+    return condition
+
+
+def content_models():
+    """Every concrete model built on PublishableContent, in app registry order."""
+    from django.apps import apps
+
+    return [model for model in apps.get_models() if issubclass(model, PublishableContent) and not model._meta.abstract]
+
+
+def publish_permission_codename(model):
+    return f"publish_{model._meta.model_name}"
+
+
+def publish_permission(model):
+    """The `app_label.publish_<model>` permission that lets a user publish, unpublish and delete."""
+    return f"{model._meta.app_label}.{publish_permission_codename(model)}"
+
+
+def can_publish(user, model):
+    return user.is_active and user.has_perm(publish_permission(model))
+
+
+def review_summary(user=None):
+    """What needs an editor's attention: per model the number of records needing
+    review, and every record (draft or published) with unconfirmed figures.
+    Limited to the models `user` may view, when given."""
+    needing_review = []
+    unconfirmed = []
+    for model in content_models():
+        opts = model._meta
+        if user is not None and not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            continue
+        count = model.objects.needs_review().count()
+        if count:
+            needing_review.append((model, count))
+        if model.figures:
+            for record in model.objects.filter(unconfirmed_figure_filter(model)).select_related(
+                *(f"{prefix}_source" for prefix in model.figures)
+            ):
+                unconfirmed.append((record, record.unconfirmed_figures()))
+    return {
+        "needing_review": needing_review,
+        "needs_review_total": sum(count for _model, count in needing_review),
+        "unconfirmed": unconfirmed,
+    }
+
+
+#: simple-history stores change reasons in a 100-character column.
+CHANGE_NOTE_MAX_LENGTH = 100
+
+#: Fields that never go into a pending change: publication state is the publisher's, timestamps are automatic.
+PENDING_EXCLUDED_FIELDS = {"status", "publish_from", "created", "updated"}
+
+
+class PendingChangeQuerySet(models.QuerySet):
+    def for_record(self, record):
+        """The pending change of one record, or None."""
+        content_type = ContentType.objects.get_for_model(record, for_concrete_model=False)
+        return self.filter(content_type=content_type, object_id=record.pk).select_related("author").first()
+
+    def for_model(self, model):
+        return self.filter(content_type=ContentType.objects.get_for_model(model, for_concrete_model=False))
+
+
+class PendingChange(models.Model):
+    """Edits to a published record that wait for a publisher.
+
+    Visitors keep seeing the published values; staff previews and the admin's
+    change form show these values applied. Only concrete (non many-to-many)
+    fields are held here: lists such as sources and code sets, and a path's
+    steps, are read-only for editors on published records."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("content type"))
+    object_id = models.PositiveBigIntegerField(_("record id"))
+    record = GenericForeignKey("content_type", "object_id")
+    data = models.JSONField(
+        _("changed values"),
+        encoder=DjangoJSONEncoder,
+        default=dict,
+        help_text=_("The new value of every field that differs from the published record."),
+    )
+    note = models.CharField(
+        _("change note"),
+        max_length=CHANGE_NOTE_MAX_LENGTH,
+        blank=True,
+        help_text=_("What changed and why, in the editor's words."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last edited by"),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("last edited"), auto_now=True)
+
+    objects = PendingChangeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unpublished change")
+        verbose_name_plural = _("unpublished changes")
+        ordering = ["-updated"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_pending_change_per_record")
+        ]
+
+    def __str__(self):
+        return _("Unpublished changes to %(record)s") % {"record": self.record}
+
+    @staticmethod
+    def pending_fields(model):
+        """The fields a pending change may hold: concrete, editable, not publication state."""
+        return [
+            field
+            for field in model._meta.concrete_fields
+            if field.editable and not field.primary_key and field.name not in PENDING_EXCLUDED_FIELDS
+        ]
+
+    @classmethod
+    def differences(cls, live, edited, names):
+        """{field name: new value} for the fields in `names` whose value differs."""
+        changed = {}
+        for field in cls.pending_fields(type(live)):
+            if field.name in names and field.value_from_object(edited) != field.value_from_object(live):
+                changed[field.name] = field.value_from_object(edited)
+        return changed
+
+    def values(self):
+        """{field: Python value} of the held changes; unknown fields are skipped."""
+        model = self.content_type.model_class()
+        allowed = {field.name: field for field in self.pending_fields(model)}
+        return {allowed[name]: allowed[name].to_python(value) for name, value in self.data.items() if name in allowed}
+
+    def apply_to(self, record):
+        """Set the held values on `record` in memory (nothing is saved)."""
+        for field, value in self.values().items():
+            setattr(record, field.attname, value)
+        return record
+
+    def form_initial(self):
+        return {field.name: value for field, value in self.values().items()}
+
+    def changes(self, record):
+        """(field, published value, pending value) triples for display, using `record` as published."""
+        rows = []
+        for field, value in self.values().items():
+            live_value = field.value_from_object(record)
+            if live_value != value:
+                rows.append((field, display_value(field, live_value), display_value(field, value)))
+        return rows
+
+
+def display_value(field, value):
+    """A field's value as an editor reads it: choice labels, related objects' names."""
+    if value is None or value == "":
+        return "—"
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if field.is_relation:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else _("(deleted #%(pk)s)") % {"pk": value}
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return value

@@ -32,7 +32,9 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
 def render_markdown(text):
-    html = markdown.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
+    """Sanitized HTML for Markdown `text`; whatever the input, the output passes the allowlist."""
+    text = "" if text is None else str(text)
+    html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

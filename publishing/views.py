@@ -1,6 +1,11 @@
+from django.http import Http404
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
+
+from .models import PendingChange
+from .services import preview_token_allows
 
 
 class BreadcrumbMixin:
@@ -23,8 +28,73 @@ class BreadcrumbMixin:
         return super().get_context_data(breadcrumbs=self.get_breadcrumbs(), page_title=self.page_title, **kwargs)
 
 
+class Preview:
+    """What a preview shows, for the banner: `pending` is the unpublished
+    change applied to the page (None for a draft shown as it is)."""
+
+    def __init__(self, record, *, pending, by_link, admin_url=None):
+        self.record = record
+        self.pending = pending
+        self.by_link = by_link
+        self.admin_url = admin_url
+
+    @property
+    def is_draft(self):
+        return not self.record.is_published
+
+
 class PublishedDetailView(BreadcrumbMixin, DetailView):
-    """A detail page that visitors see only while its record is published."""
+    """A detail page that visitors see only while its record is published.
+
+    Staff who may view the model see drafts and unpublished changes at the same
+    address, under a "Draft preview" banner; so does anyone with a valid signed
+    preview link (`?preview=<token>`) for this record. An invalid or expired
+    link is ignored: the page behaves as for any visitor. Previews are never cached.
+    """
+
+    preview = None
+
+    def is_staff_previewer(self):
+        user = self.request.user
+        opts = self.model._meta
+        return user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+    def may_preview(self):
+        return self.is_staff_previewer() or bool(self.request.GET.get("preview"))
 
     def get_queryset(self):
-        return super().get_queryset().published()
+        queryset = super().get_queryset()
+        # Drafts are only fetched for someone who may be allowed to see one;
+        # get_object() then decides for this record.
+        return queryset if self.may_preview() else queryset.published()
+
+    def get_object(self, queryset=None):
+        record = super().get_object(queryset)
+        if not self.may_preview():
+            return record
+        staff = self.is_staff_previewer()
+        token = self.request.GET.get("preview", "")
+        by_link = not staff and preview_token_allows(token, record)
+        if not (staff or by_link):
+            if not record.is_published:
+                raise Http404
+            return record
+        pending = PendingChange.objects.for_record(record)
+        if record.is_published and pending is None:
+            return record
+        if pending is not None:
+            pending.apply_to(record)
+        opts = record._meta
+        admin_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]) if staff else None
+        self.preview = Preview(record, pending=pending, by_link=by_link, admin_url=admin_url)
+        return record
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=self.preview, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.preview is not None or "preview" in self.request.GET:
+            patch_cache_control(response, private=True, no_store=True)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response

@@ -1,14 +1,19 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from publishing.admin import PUBLICATION_FIELDSET, PublishableAdmin, citation_fieldset
+from publishing.admin import (
+    PUBLICATION_FIELDSET,
+    LockedWhenPublishedInlineMixin,
+    PublishableAdmin,
+    citation_fieldset,
+)
 
 from .models import CareerTopic, EducationStep, OutlookFigure, PathStep, QualificationPath, Skill
 
 
 @admin.register(EducationStep)
 class EducationStepAdmin(PublishableAdmin):
-    list_display = ["name", "position", "employer_expectation", "status", "last_reviewed"]
+    list_display = ["name", "position", "employer_expectation", "publication_state", "review_state"]
     list_filter = ["status", "employer_expectation"]
     search_fields = ["name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
@@ -27,7 +32,9 @@ class EducationStepAdmin(PublishableAdmin):
     ]
 
 
-class PathStepInline(admin.TabularInline):
+class PathStepInline(LockedWhenPublishedInlineMixin, admin.TabularInline):
+    """Steps in order by their number; on a published path only publishers change them."""
+
     model = PathStep
     extra = 1
     autocomplete_fields = ["education_step", "certification"]
@@ -36,7 +43,7 @@ class PathStepInline(admin.TabularInline):
 
 @admin.register(QualificationPath)
 class QualificationPathAdmin(PublishableAdmin):
-    list_display = ["name", "role", "position", "status", "last_reviewed"]
+    list_display = ["name", "role", "position", "publication_state", "review_state"]
     search_fields = ["name", "role"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PathStepInline]
@@ -48,7 +55,7 @@ class QualificationPathAdmin(PublishableAdmin):
 
 @admin.register(Skill)
 class SkillAdmin(PublishableAdmin):
-    list_display = ["name", "category", "status", "last_reviewed"]
+    list_display = ["name", "category", "publication_state", "review_state"]
     list_filter = ["status", "category"]
     search_fields = ["name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
@@ -61,7 +68,8 @@ class SkillAdmin(PublishableAdmin):
 
 @admin.register(OutlookFigure)
 class OutlookFigureAdmin(PublishableAdmin):
-    list_display = ["label", "value", "period", "figure_confirmation", "status", "last_reviewed"]
+    has_detail_page = False  # shown on the careers page
+    list_display = ["label", "value", "period", "figure_confirmation", "publication_state", "review_state"]
     list_filter = ["status", "kind", "figure_confirmation"]
     search_fields = ["label", "occupation", "soc_code"]
     prepopulated_fields = {"slug": ["label", "period"]}
@@ -75,7 +83,8 @@ class OutlookFigureAdmin(PublishableAdmin):
 
 @admin.register(CareerTopic)
 class CareerTopicAdmin(PublishableAdmin):
-    list_display = ["title", "kind", "position", "status", "last_reviewed"]
+    has_detail_page = False  # shown on the careers page
+    list_display = ["title", "kind", "position", "publication_state", "review_state"]
     list_filter = ["status", "kind"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}

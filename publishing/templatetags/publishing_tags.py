@@ -1,6 +1,10 @@
+import math
+
 from django import template
+from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
+from publishing.models import review_summary
 from publishing.rich_text import render_markdown
 
 register = template.Library()
@@ -16,3 +20,48 @@ def markdown_filter(text):
 def lines(text):
     """Non-empty lines of a plain-text field, for bulleted lists."""
     return [line.strip(" -*\t") for line in (text or "").splitlines() if line.strip(" -*\t")]
+
+
+@register.filter
+def timedelta_minutes(value):
+    """A timedelta as whole minutes, rounded up (for "try again in N minutes")."""
+    try:
+        return max(1, math.ceil(value.total_seconds() / 60))
+    except AttributeError:
+        return ""
+
+
+def _admin_url(model, view, *args):
+    opts = model._meta
+    try:
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
+    except NoReverseMatch:
+        return None
+
+
+@register.simple_tag(takes_context=True)
+def content_review_summary(context):
+    """For the admin index: records needing review per model (with a link to the
+    filtered list) and records with unconfirmed figures, limited to what the user may view."""
+    summary = review_summary(context["request"].user)
+    changelist = "{}?review=needed"
+    return {
+        "needs_review_total": summary["needs_review_total"],
+        "needing_review": [
+            {
+                "label": model._meta.verbose_name_plural,
+                "count": count,
+                "url": changelist.format(_admin_url(model, "changelist")),
+            }
+            for model, count in summary["needing_review"]
+        ],
+        "unconfirmed": [
+            {
+                "record": record,
+                "status": record.get_status_display(),
+                "figures": figures,
+                "url": _admin_url(type(record), "change", record.pk),
+            }
+            for record, figures in summary["unconfirmed"]
+        ],
+    }

@@ -1,0 +1,42 @@
+"""Signs staff out after a period without activity (STAFF_SESSION_IDLE_MINUTES)."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.utils.translation import gettext
+
+SESSION_KEY = "_staff_last_activity"
+#: Write the activity time at most this often, so each request does not save the session.
+RESOLUTION_SECONDS = 60
+
+
+class StaffIdleTimeoutMiddleware:
+    """A staff member who has been idle longer than STAFF_SESSION_IDLE_MINUTES
+    (default 30) is signed out on the next request and told why. Visitors
+    without a session are not touched, so public pages stay cacheable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated and request.user.is_staff:
+            self.check_idle(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def check_idle(request):
+        now = int(time.time())
+        idle_limit = getattr(settings, "STAFF_SESSION_IDLE_MINUTES", 30) * 60
+        last = request.session.get(SESSION_KEY)
+        if isinstance(last, int) and now - last > idle_limit:
+            logout(request)
+            messages.info(
+                request,
+                gettext("You were signed out after %(minutes)d minutes without activity. Please sign in again.")
+                % {"minutes": idle_limit // 60},
+            )
+            return
+        if not isinstance(last, int) or now - last >= RESOLUTION_SECONDS:
+            request.session[SESSION_KEY] = now

@@ -1,0 +1,170 @@
+"""Writes that change what visitors see: publishing, unpublishing, pending
+changes, reviews and signed preview links. Each checks the user's permission
+itself, so a crafted request that reaches one without it changes nothing."""
+
+import datetime
+import time
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from .models import CHANGE_NOTE_MAX_LENGTH, PendingChange, PublicationStatus, can_publish
+
+PREVIEW_SALT = "publishing.preview-link"
+
+
+def _require_publish_permission(user, record):
+    if not can_publish(user, type(record)):
+        raise PermissionDenied
+
+
+def _note(text):
+    """A change note as simple-history stores it: trimmed to its column, None when empty."""
+    text = " ".join((text or "").split())
+    return text[:CHANGE_NOTE_MAX_LENGTH] or None
+
+
+def save_with_history(record, *, user, note=""):
+    """Save and record who did it and why (the 'What changed' note)."""
+    record._history_user = user
+    record._change_reason = _note(note)
+    record.save()
+
+
+@transaction.atomic
+def record_publish(*, record, user, note=""):
+    """Make `record` public: apply its pending change, set it published and
+    record the change with the editor's note. Raises ValidationError when the
+    result is invalid (e.g. a source chosen in the pending change was deleted).
+    Returns False when there was nothing to publish."""
+    _require_publish_permission(user, record)
+    record = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    pending = PendingChange.objects.for_record(record)
+    if pending is None and record.status == PublicationStatus.PUBLISHED:
+        return False
+    if pending is not None:
+        pending.apply_to(record)
+        note = note or pending.note
+    record.status = PublicationStatus.PUBLISHED
+    record.full_clean()
+    save_with_history(record, user=user, note=note)
+    if pending is not None:
+        pending.delete()
+    return True
+
+
+@transaction.atomic
+def record_unpublish(*, record, user, note=""):
+    """Hide `record` from visitors (back to draft). Its pending change, if any, stays."""
+    _require_publish_permission(user, record)
+    record = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    if record.status == PublicationStatus.DRAFT:
+        return False
+    record.status = PublicationStatus.DRAFT
+    save_with_history(record, user=user, note=note)
+    return True
+
+
+def pending_change_save(*, record, edited, field_names, user, note=""):
+    """Hold an editor's edits to a published record until a publisher publishes
+    them. `edited` is the record with the edits applied in memory; only the
+    fields in `field_names` are compared. Returns the PendingChange, or None
+    when nothing differs from the published record any more."""
+    live = type(record)._default_manager.get(pk=record.pk)
+    data = PendingChange.differences(live, edited, set(field_names))
+    content_type = ContentType.objects.get_for_model(record, for_concrete_model=False)
+    existing = PendingChange.objects.filter(content_type=content_type, object_id=record.pk)
+    if not data:
+        existing.delete()
+        return None
+    previous = existing.first()
+    pending, _created = PendingChange.objects.update_or_create(
+        content_type=content_type,
+        object_id=record.pk,
+        defaults={
+            "data": data,
+            "note": _note(note) or (previous.note if previous else ""),
+            "author": user,
+        },
+    )
+    return pending
+
+
+def pending_change_discard(*, record, user):
+    _require_publish_permission(user, record)
+    deleted, _by_model = PendingChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(record, for_concrete_model=False), object_id=record.pk
+    ).delete()
+    return bool(deleted)
+
+
+def pending_change_consume(*, record):
+    """Drop the pending change of a record whose working copy was just saved live."""
+    PendingChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(record, for_concrete_model=False), object_id=record.pk
+    ).delete()
+
+
+def records_mark_reviewed(*, records, user):
+    """Set `last_reviewed` to today on each record, recorded in its history."""
+    today = timezone.localdate()
+    count = 0
+    for record in records:
+        record.last_reviewed = today
+        record._history_user = user
+        record.save(update_fields=["last_reviewed", "updated"])
+        count += 1
+    return count
+
+
+def preview_link_max_age():
+    """How long a preview link works, as a timedelta (setting PREVIEW_LINK_MAX_AGE_DAYS, default 7)."""
+    return datetime.timedelta(days=getattr(settings, "PREVIEW_LINK_MAX_AGE_DAYS", 7))
+
+
+def preview_token_create(*, record, user):
+    """A signed token that shows this record's unpublished version to anyone who
+    has the link, until it expires or that version is published."""
+    _require_publish_permission(user, record)
+    pending = PendingChange.objects.for_record(record)
+    if record.is_published and pending is None:
+        raise ValueError("Nothing unpublished to preview")
+    payload = {
+        "model": record._meta.label_lower,
+        "pk": record.pk,
+        "pending": pending.pk if pending is not None else None,
+        "issued": int(time.time()),
+    }
+    return signing.TimestampSigner(salt=PREVIEW_SALT).sign_object(payload, compress=True)
+
+
+def preview_token_payload(token):
+    """The payload of a valid, unexpired token, or None."""
+    try:
+        payload = signing.TimestampSigner(salt=PREVIEW_SALT).unsign_object(token, max_age=preview_link_max_age())
+    except (signing.BadSignature, ValueError, TypeError, UnicodeError):
+        return None
+    return payload if isinstance(payload, dict) else None
+
+
+def preview_token_allows(token, record):
+    """True when `token` still grants a preview of `record`: it names this record,
+    has not expired, and what it showed has not been published since."""
+    payload = preview_token_payload(token)
+    if payload is None or payload.get("model") != record._meta.label_lower or payload.get("pk") != record.pk:
+        return False
+    if record.is_published:
+        pending = PendingChange.objects.for_record(record)
+        return pending is not None and payload.get("pending") == pending.pk
+    issued = payload.get("issued")
+    if not isinstance(issued, int):
+        return False
+    published_since = record.history.filter(
+        status=PublicationStatus.PUBLISHED,
+        history_date__gt=datetime.datetime.fromtimestamp(issued, tz=datetime.UTC),
+    ).exists()
+    return not published_since
