@@ -31,8 +31,10 @@ class FormFields(html.parser.HTMLParser):
         if not self.inside or "name" not in attrs and tag != "option":
             return
         if tag == "input" and attrs.get("type") not in ("submit", "button", "file", "image"):
-            if attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs:
-                self.fields.append((attrs["name"], attrs.get("value", "on")))
+            if attrs.get("type") not in ("checkbox", "radio"):
+                self.fields.append((attrs["name"], attrs.get("value") or ""))
+            elif "checked" in attrs:
+                self.fields.append((attrs["name"], attrs.get("value") or "on"))
         elif tag == "select":
             self._select = attrs["name"]
         elif tag == "option" and self._select and "selected" in attrs:

@@ -53,6 +53,7 @@ def production_env(database_url, workdir, **extra):
         "DJANGO_SECURE_COOKIES": "0",
         "DJANGO_HSTS_SECONDS": "0",
         "DJANGO_STATIC_ROOT": str(Path(workdir) / "static"),
+        "DJANGO_CACHE_DIR": str(Path(workdir) / "cache"),
         "DATABASE_URL": database_url,
         "GUNICORN_WORKERS": os.environ.get("BENCH_WORKERS", "3"),
         **extra,

@@ -16,6 +16,7 @@ import time
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
@@ -97,6 +98,8 @@ def content_generation():
 
 
 def on_content_change(sender, **kwargs):
-    """Receiver for post_save, post_delete and m2m_changed of every model."""
+    """Receiver for post_save, post_delete and m2m_changed of every model.
+    Bumps after the commit: bumping before it would let another server cache
+    the old content under the new generation."""
     if sender._meta.app_label in CONTENT_APPS:
-        bump_content_generation()
+        transaction.on_commit(bump_content_generation)

@@ -172,8 +172,19 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-else:
+elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "careerportal"}}
+else:
+    # Local memory is per process: with several gunicorn workers an edit handled by
+    # one would leave the others serving stale pages. Files are shared by every
+    # worker on the machine; several machines need REDIS_URL.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR", BASE_DIR / ".cache" / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/counselor/", "/s/", "/healthz", "/ping", "/static/")
 

@@ -5,8 +5,10 @@ from tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """The page cache outlives the rolled-back database of each test: start empty."""
+def page_cache_off(settings):
+    """Feature tests see every page fresh; tests/production/test_page_cache.py turns the cache on.
+    The cache also outlives each test's rolled-back database, so it starts empty."""
+    settings.PAGE_CACHE_SECONDS = 0
     cache.clear()
     yield
     cache.clear()

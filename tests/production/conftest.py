@@ -19,6 +19,7 @@ def production_env(tmp_path_factory):
         "DJANGO_SECURE_COOKIES": "0",
         "DJANGO_HSTS_SECONDS": "0",
         "DJANGO_STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
+        "DJANGO_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],

@@ -51,7 +51,7 @@ def test_pages_answer_a_styled_503_when_the_database_is_down(path, production_en
     assert "/static/css/site." in response["body"]  # the site's own (hashed) stylesheet
 
 
-def test_ping_answers_ok_without_touching_the_database(client, django_assert_num_queries):
+def test_ping_answers_ok_without_touching_the_database(client, db, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/ping")
     assert response.content == b"ok"

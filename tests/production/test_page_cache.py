@@ -6,12 +6,19 @@ import time
 
 import pytest
 from django.contrib.redirects.models import Redirect
+from django.test import override_settings
 from django.utils import timezone
 
 from careerportal import cache as page_cache
 from tests.factories import CertificationFactory, SkillFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+# Invalidation runs when a transaction commits, so these tests commit for real.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(page_cache_off, settings):
+    settings.PAGE_CACHE_SECONDS = 600
 
 
 @pytest.fixture
@@ -99,8 +106,8 @@ def test_changed_page_answers_200_to_a_stale_etag(client, cert):
     assert client.get("/certifications/cpc/", headers={"if-none-match": etag}).status_code == 200
 
 
-def test_cache_down_serves_uncached_and_warns_once(client, cert, settings, caplog, monkeypatch):
-    settings.CACHES = {
+def test_cache_down_serves_uncached_and_warns_once(client, cert, caplog, monkeypatch):
+    unreachable = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
@@ -108,7 +115,7 @@ def test_cache_down_serves_uncached_and_warns_once(client, cert, settings, caplo
         }
     }
     monkeypatch.setattr(page_cache._Health, "failing", False)
-    with caplog.at_level(logging.WARNING, logger="careerportal.cache"):
+    with override_settings(CACHES=unreachable), caplog.at_level(logging.WARNING, logger="careerportal.cache"):
         statuses = [client.get("/certifications/cpc/").status_code for _ in range(3)]
     assert statuses == [200, 200, 200]
     warnings = [record for record in caplog.records if record.name == "careerportal.cache"]

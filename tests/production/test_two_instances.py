@@ -1,4 +1,4 @@
-"""Two gunicorn instances sharing one database and one Redis: an edit made through
+"""Two gunicorn instances sharing one database and one cache (Redis, or the default file cache): an edit made through
 one is visible through the other on the very next request."""
 
 import os
@@ -13,9 +13,16 @@ from django.conf import settings
 
 from bench.harness import AdminSession, free_port
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("REDIS_URL"), reason="needs a real Redis in REDIS_URL (.ci/run sets it)"
-)
+CACHE_BACKENDS = [
+    pytest.param(
+        "redis",
+        marks=pytest.mark.skipif(
+            not os.environ.get("REDIS_URL"), reason="needs a real Redis in REDIS_URL (.ci/run sets it)"
+        ),
+    ),
+    # Without REDIS_URL production uses a file cache that every worker on the machine shares.
+    "default file cache",
+]
 ROOT = settings.BASE_DIR
 
 
@@ -37,9 +44,11 @@ def shared_database_url(tmp_path):
     return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
 
 
-@pytest.fixture
-def two_instances(production_env, tmp_path):
+@pytest.fixture(params=CACHE_BACKENDS)
+def two_instances(request, production_env, tmp_path):
     env = {**production_env, "DATABASE_URL": shared_database_url(tmp_path), "GUNICORN_WORKERS": "1"}
+    if request.param != "redis":
+        env.pop("REDIS_URL", None)
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "--noinput", "--verbosity", "0"], cwd=ROOT, env=env, check=True, timeout=300)
     setup = (
