@@ -12,3 +12,6 @@ urlpatterns = [
     path("skills/<slug:slug>/", views.SkillDetailView.as_view(), name="skill-detail"),
     path("careers/", views.CareersView.as_view(), name="careers"),
 ]
+urlpatterns += [
+    path("plan/", views.PathFinderView.as_view(), name="path-finder"),
+]

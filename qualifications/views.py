@@ -110,3 +110,29 @@ class CareersView(BreadcrumbMixin, TemplateView):
             last_reviewed=min((r.last_reviewed for r in records), default=None),
             **kwargs,
         )
+
+
+class PathFinderView(BreadcrumbMixin, TemplateView):
+    """The questionnaire and, once answered, every published path ranked for the
+    student. Answers travel as GET parameters, so a result can be shared and printed."""
+
+    page_title = _("Find your path")
+    template_name = "qualifications/path_finder.html"
+
+    def get_context_data(self, **kwargs):
+        from .forms import PathFinderForm
+        from .pathfinder import general_notes, rank_paths
+
+        answered = any(name in self.request.GET for name in PathFinderForm.base_fields)
+        form = PathFinderForm(self.request.GET if answered else None)
+        recommendations = notes = None
+        if form.is_valid():
+            answers = form.answers()
+            paths = (
+                QualificationPath.objects.published()
+                .with_steps()
+                .prefetch_related("steps__certification__renewal_source")
+            )
+            recommendations = rank_paths(paths, answers)
+            notes = general_notes(answers)
+        return super().get_context_data(form=form, recommendations=recommendations, notes=notes, **kwargs)

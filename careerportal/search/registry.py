@@ -1,0 +1,111 @@
+"""What the site search looks in: every published content type, with its
+fields weighted title (A) over summary (B) over body (C).
+
+The migration 0001_search_indexes builds, per type, a GIN index on the weighted
+vector `services.search_vector()` makes from these fields and a trigram index on
+`services.TrigramText` of `trigram_fields`. Change a field list here and add a
+migration that rebuilds that index, or PostgreSQL stops using it
+(tests/search/test_migrations.py catches it)."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from certifications.models import Certification, CertifyingBody, CodeSet
+from qualifications.models import CareerTopic, EducationStep, OutlookFigure, QualificationPath, Skill
+
+
+@dataclass(frozen=True)
+class SearchableType:
+    key: str  # the value of ?type= that shows more of this group
+    label: str
+    model: type
+    title_fields: tuple[str, ...]
+    summary_fields: tuple[str, ...]
+    body_fields: tuple[str, ...]
+    trigram_fields: tuple[str, ...]  # the names typos are forgiven in
+
+    @property
+    def text_fields(self):
+        return self.title_fields + self.summary_fields + self.body_fields
+
+    def title_of(self, record):
+        return " — ".join(str(getattr(record, name)) for name in self.title_fields if getattr(record, name))
+
+
+SEARCHABLE_TYPES = (
+    SearchableType(
+        key="certifications",
+        label=_("Certifications"),
+        model=Certification,
+        title_fields=("code", "name"),
+        summary_fields=("summary",),
+        body_fields=("description", "prerequisites"),
+        trigram_fields=("code", "name"),
+    ),
+    SearchableType(
+        key="paths",
+        label=_("Qualification paths"),
+        model=QualificationPath,
+        title_fields=("name", "role"),
+        summary_fields=("summary",),
+        body_fields=("description",),
+        trigram_fields=("name",),
+    ),
+    SearchableType(
+        key="education",
+        label=_("Education steps"),
+        model=EducationStep,
+        title_fields=("name",),
+        summary_fields=("summary",),
+        body_fields=("description", "covers"),
+        trigram_fields=("name",),
+    ),
+    SearchableType(
+        key="skills",
+        label=_("Skills"),
+        model=Skill,
+        title_fields=("name",),
+        summary_fields=("summary",),
+        body_fields=("on_the_job", "how_to_build"),
+        trigram_fields=("name",),
+    ),
+    SearchableType(
+        key="careers",
+        label=_("Career benefits and tips"),
+        model=CareerTopic,
+        title_fields=("title",),
+        summary_fields=("summary",),
+        body_fields=("description",),
+        trigram_fields=("title",),
+    ),
+    SearchableType(
+        key="outlook",
+        label=_("Pay and outlook"),
+        model=OutlookFigure,
+        title_fields=("label",),
+        summary_fields=("occupation",),
+        body_fields=("period",),
+        trigram_fields=("label",),
+    ),
+    SearchableType(
+        key="code-sets",
+        label=_("Code sets"),
+        model=CodeSet,
+        title_fields=("name", "full_name"),
+        summary_fields=("codes_what",),
+        body_fields=("maintainer", "update_cadence"),
+        trigram_fields=("name", "full_name"),
+    ),
+    SearchableType(
+        key="bodies",
+        label=_("Certifying bodies"),
+        model=CertifyingBody,
+        title_fields=("abbreviation", "name"),
+        summary_fields=("summary",),
+        body_fields=(),
+        trigram_fields=("abbreviation", "name"),
+    ),
+)
+
+TYPES_BY_KEY = {searchable.key: searchable for searchable in SEARCHABLE_TYPES}

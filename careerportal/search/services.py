@@ -1,0 +1,290 @@
+"""Site search: one function per database backend, chosen by `connection.vendor`.
+
+On PostgreSQL, full-text search over weighted vectors (title A, summary B,
+body C), ranked with ts_rank, with snippets from ts_headline, plus pg_trgm
+similarity on each type's name so that a typo still finds the record. On
+SQLite, a case-insensitive match of every word, ranked by where it matched.
+Both return published records only, grouped by type.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramSimilarity,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import Case, F, FloatField, Func, Q, TextField, Value, When
+from django.db.models.functions import Coalesce, Concat, Greatest
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from certifications.models import Certification
+from qualifications.models import QualificationPath
+
+from .registry import SEARCHABLE_TYPES
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 10  # words the SQLite fallback matches; more would only slow it down
+PER_GROUP = 5
+PER_GROUP_ONE_TYPE = 50
+SEARCH_CONFIG = "english"
+# Private-use characters mark the highlighted words in the database's snippet, so
+# the snippet can be HTML-escaped as a whole and only these become <mark> tags.
+MARK_START = "\ue000"
+MARK_STOP = "\ue001"
+_MARKS = re.compile(f"([{MARK_START}{MARK_STOP}])")
+_DROPPED_CATEGORIES = {"Cc", "Cs", "Co", "Cn"}  # controls (NUL too), surrogates, private use, unassigned
+_TERM_PUNCTUATION = "\"'()[]{}<>.,;:!?*+|&~^"
+
+
+def normalize_query(raw):
+    """The query as the search sees it, and whether it had to be shortened.
+
+    Control characters (NUL included: PostgreSQL rejects it), surrogates and
+    private-use characters become spaces; runs of white space become one space.
+    """
+    text = unicodedata.normalize("NFC", raw or "")
+    text = "".join(" " if unicodedata.category(char) in _DROPPED_CATEGORIES else char for char in text)
+    text = " ".join(text.split())
+    if len(text) <= MAX_QUERY_LENGTH:
+        return text, False
+    return text[:MAX_QUERY_LENGTH].rstrip(), True
+
+
+@dataclass(frozen=True)
+class Hit:
+    title: str
+    url: str
+    snippet: str  # safe HTML: escaped text with <mark> around matched words
+    score: float
+
+
+@dataclass
+class Group:
+    type: object  # a registry.SearchableType
+    hits: list = field(default_factory=list)
+    has_more: bool = False
+
+    @property
+    def key(self):
+        return self.type.key
+
+    @property
+    def label(self):
+        return self.type.label
+
+    @property
+    def best_score(self):
+        return self.hits[0].score if self.hits else 0
+
+
+def search(query, *, types=SEARCHABLE_TYPES, limit=PER_GROUP):
+    """Groups of hits for a normalized query, the best group first; [] for an empty query."""
+    if not query:
+        return []
+    search_type = postgres_search if connection.vendor == "postgresql" else simple_search
+    groups = [search_type(query, searchable, limit=limit) for searchable in types]
+    # A stable sort: groups that score the same keep the registry's order.
+    return sorted((group for group in groups if group.hits), key=lambda group: -group.best_score)
+
+
+def suggestions():
+    """Pages to start from when there is nothing (or nothing found) to show."""
+    paths = QualificationPath.objects.published().only("slug", "name")
+    certifications = Certification.objects.published().entry_level().only("slug", "code", "name")
+    return {"paths": list(paths), "certifications": list(certifications)}
+
+
+# PostgreSQL ---------------------------------------------------------------------------------
+
+
+def search_vector(searchable):
+    """The weighted document of a type; the migration indexes this very expression."""
+    vector = SearchVector(*searchable.title_fields, weight="A", config=SEARCH_CONFIG)
+    vector += SearchVector(*searchable.summary_fields, weight="B", config=SEARCH_CONFIG)
+    if searchable.body_fields:
+        vector += SearchVector(*searchable.body_fields, weight="C", config=SEARCH_CONFIG)
+    return vector
+
+
+def _snippet_source(searchable):
+    names = searchable.summary_fields + searchable.body_fields
+    if len(names) == 1:
+        return F(names[0])
+    parts = []
+    for name in names:
+        parts += [F(name), Value(" ")]
+    return Concat(*parts[:-1], output_field=TextField())
+
+
+class TrigramText(Func):
+    """Fields joined by spaces the way SearchVector joins them, so that the
+    trigram index the migration builds on this expression matches it."""
+
+    arg_joiner = " || ' ' || "
+    template = "(%(expressions)s)"
+    output_field = TextField()
+
+    def __init__(self, *names):
+        super().__init__(*(Coalesce(F(name), Value(""), output_field=TextField()) for name in names))
+
+
+def exact_title_bonus(searchable, query):
+    """A query that is the whole first title field (a credential's code, a skill's name) wins."""
+    return Case(
+        When(**{f"{searchable.title_fields[0]}__iexact": query}, then=Value(1.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+
+
+def postgres_search(query, searchable, *, limit=PER_GROUP):
+    records = postgres_queryset(query, searchable)[: limit + 1]
+    return _group(searchable, records, limit, lambda record: highlight(record.snippet))
+
+
+def postgres_queryset(query, searchable):
+    """Published records of one type matching the query, best first, with `score` and `snippet`."""
+    text_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    return (
+        searchable.model.objects.published()
+        .alias(document=search_vector(searchable), names=TrigramText(*searchable.trigram_fields))
+        .filter(
+            Q(document=text_query)
+            # Both operators can use the trigram index; the thresholds are pg_trgm's
+            # defaults (0.3 for the whole text, 0.6 for its best-matching part).
+            | Q(names__trigram_similar=query)
+            | Q(names__trigram_word_similar=query)
+        )
+        .annotate(
+            # ts_rank gives partial credit to a document that has only some of the
+            # words; only a document that matches the whole query earns its rank.
+            score=Case(
+                When(document=text_query, then=SearchRank(F("document"), text_query)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+            + Greatest(TrigramSimilarity("names", query), TrigramWordSimilarity(query, "names"))
+            + exact_title_bonus(searchable, query),
+            snippet=SearchHeadline(
+                _snippet_source(searchable),
+                text_query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .order_by("-score", "pk")
+    )
+
+
+def highlight(marked_text):
+    """Escape a snippet, turning each MARK_START…MARK_STOP pair into <mark>…</mark>.
+    A stray marker that came from the content itself is dropped."""
+    parts, inside = [], False
+    for piece in _MARKS.split(marked_text or ""):
+        if piece == MARK_START:
+            if not inside:
+                parts.append("<mark>")
+                inside = True
+        elif piece == MARK_STOP:
+            if inside:
+                parts.append("</mark>")
+                inside = False
+        else:
+            parts.append(escape(piece))
+    if inside:
+        parts.append("</mark>")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
+
+
+# SQLite and any other backend ---------------------------------------------------------------
+
+FIELD_WEIGHTS = {"title": 10, "summary": 3, "body": 1}
+
+
+def query_terms(query):
+    terms = (term.strip(_TERM_PUNCTUATION) for term in query.split())
+    return list(dict.fromkeys(term for term in terms if term))[:MAX_TERMS]
+
+
+def _weighted_fields(searchable):
+    return (
+        [(name, FIELD_WEIGHTS["title"]) for name in searchable.title_fields]
+        + [(name, FIELD_WEIGHTS["summary"]) for name in searchable.summary_fields]
+        + [(name, FIELD_WEIGHTS["body"]) for name in searchable.body_fields]
+    )
+
+
+def simple_search(query, searchable, *, limit=PER_GROUP):
+    """Every word must appear in some field (case-insensitive, ASCII only on SQLite);
+    a word in the title counts more than one in the summary or body."""
+    terms = query_terms(query)
+    if not terms:
+        return Group(type=searchable)
+    fields = _weighted_fields(searchable)
+    condition = Q()
+    score = Value(0.0, output_field=FloatField())
+    for term in terms:
+        matches_somewhere = Q()
+        for name, weight in fields:
+            matches_somewhere |= Q(**{f"{name}__icontains": term})
+            score += Case(
+                When(**{f"{name}__icontains": term}, then=Value(float(weight))),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+        condition &= matches_somewhere
+    score += exact_title_bonus(searchable, query) * FIELD_WEIGHTS["title"]
+    records = (searchable.model.objects.published().filter(condition).annotate(score=score).order_by("-score", "pk"))[
+        : limit + 1
+    ]
+    names = searchable.summary_fields + searchable.body_fields
+    return _group(
+        searchable,
+        records,
+        limit,
+        lambda record: text_snippet(" ".join(str(getattr(record, name)) for name in names), terms),
+    )
+
+
+def text_snippet(text, terms, *, width=220):
+    """About `width` characters of `text` around the first matched term, terms marked."""
+    text = " ".join(text.split())
+    pattern = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    found = pattern.search(text)
+    start = 0
+    if found and found.end() > width:
+        start = text.rfind(" ", 0, max(found.start() - width // 3, 0)) + 1
+    end = start + width
+    if end < len(text):
+        end = text.rfind(" ", start, end) if " " in text[start:end] else end
+    excerpt = text[start:end]
+    marked = pattern.sub(lambda match: MARK_START + match.group(0) + MARK_STOP, excerpt)
+    snippet = highlight(marked)
+    return mark_safe(("… " if start else "") + snippet + (" …" if end < len(text) else ""))  # noqa: S308
+
+
+def _group(searchable, records, limit, snippet_of):
+    records = list(records)
+    hits = [
+        Hit(
+            title=searchable.title_of(record),
+            url=record.get_absolute_url(),
+            snippet=snippet_of(record),
+            score=float(record.score),
+        )
+        for record in records[:limit]
+    ]
+    return Group(type=searchable, hits=hits, has_more=len(records) > limit)

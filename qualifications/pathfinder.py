@@ -1,0 +1,289 @@
+"""The path finder's ranking: pure functions over paths loaded with
+`QualificationPath.objects.published().with_steps()`.
+
+Every rule reads the records (steps, their education levels, durations, costs,
+the certifications' focus and minimum education); no path is named here, so a
+path an editor adds is ranked like the others. Unknown figures stay unknown:
+totals name what they leave out, and no missing cost counts as $0 silently.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from certifications.eligibility import check_eligibility
+from certifications.models import EducationLevel, Focus
+
+
+class Interest(models.TextChoices):
+    BILLING = "billing", gettext_lazy("Billing: claims, payments and insurers")
+    CODING = "coding", gettext_lazy("Coding: turning medical records into standard codes")
+    BOTH = "both", gettext_lazy("Both billing and coding")
+    NOT_SURE = "not-sure", gettext_lazy("Not sure yet")
+
+
+class Verdict(models.IntegerChoices):
+    """In ranking order."""
+
+    GOOD = 0, gettext_lazy("Good fit")
+    POSSIBLE = 1, gettext_lazy("Possible, with changes")
+    NOT_NOW = 2, gettext_lazy("Not a fit for now")
+
+
+AREA_NAMES = {Focus.BILLING: gettext_lazy("billing"), Focus.CODING: gettext_lazy("coding")}
+FOCUS_AREAS = {
+    Focus.BILLING: {Focus.BILLING},
+    Focus.CODING: {Focus.CODING},
+    Focus.BOTH: {Focus.BILLING, Focus.CODING},
+}
+INTEREST_AREAS = {
+    Interest.BILLING: {Focus.BILLING},
+    Interest.CODING: {Focus.CODING},
+    Interest.BOTH: {Focus.BILLING, Focus.CODING},
+}
+# "Needs … first": the level as a phrase that fits in a sentence.
+LEVEL_PHRASES = {
+    EducationLevel.HIGH_SCHOOL: gettext_lazy("a high school diploma or GED"),
+    EducationLevel.SOME_COLLEGE: gettext_lazy("some college"),
+    EducationLevel.ASSOCIATE: gettext_lazy("an associate's degree"),
+    EducationLevel.BACHELOR: gettext_lazy("a bachelor's degree"),
+}
+
+
+@dataclass(frozen=True)
+class Answers:
+    education: int
+    interest: str
+    hours_per_week: int
+    budget_usd: int
+    start_within_months: int
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    step: object  # a PathStep
+    done: bool  # the student already holds what this step awards
+    needs_first: EducationLevel | None  # education the student lacks when reaching it
+
+
+@dataclass
+class Recommendation:
+    path: object
+    steps: list
+    duration: object  # a models.Range of the steps still to do
+    cost: object
+    fits: list = field(default_factory=list)
+    misfits: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # neither fit nor misfit: unknowns, partial matches
+    eligibility: list = field(default_factory=list)
+    blocked: bool = False
+    interest_rank: int = 0  # 0 full match or any interest, 1 partial or unknown, 2 mismatch
+
+    @property
+    def verdict(self):
+        if not self.misfits:
+            return Verdict.GOOD
+        if self.blocked or self.interest_rank == 2:
+            return Verdict.NOT_NOW
+        return Verdict.POSSIBLE
+
+    @property
+    def done_steps(self):
+        return [planned.step for planned in self.steps if planned.done]
+
+    @property
+    def remaining_steps(self):
+        return [planned.step for planned in self.steps if not planned.done]
+
+    @property
+    def remaining_education_steps(self):
+        return [step for step in self.remaining_steps if step.education_step_id]
+
+    def sort_key(self):
+        return (self.verdict, len(self.misfits), self.interest_rank, self.path.position, self.path.name)
+
+
+def about_usd(amount):
+    """A dollar amount rounded to the nearest $100 (at least $100), as "$2,000"."""
+    return "$" + intcomma(max(100, (amount + 50) // 100 * 100))
+
+
+def span(low, high):
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def plan_steps(path, education):
+    """Each step of the path with whether it is done and what must come first.
+    Steps awarding a level the student holds are done; a step needing more
+    education than the student will hold when reaching it needs that first."""
+    level = education
+    planned = []
+    for step in path.ordered_steps():
+        awards = step.education_step.awards_level if step.education_step_id else None
+        if awards is not None and awards <= education:
+            planned.append(PlannedStep(step=step, done=True, needs_first=None))
+            continue
+        needed = step.requires_level
+        planned.append(
+            PlannedStep(step=step, done=False, needs_first=EducationLevel(needed) if needed > level else None)
+        )
+        level = max(level, needed, awards or 0)
+    return planned
+
+
+def recommend(path, answers):
+    """How one path fits one student, with the reasons in plain words."""
+    planned = plan_steps(path, answers.education)
+    done = [item.step for item in planned if item.done]
+    recommendation = Recommendation(
+        path=path,
+        steps=planned,
+        duration=path.total_duration_months(skip=done),
+        cost=path.total_cost_usd(skip=done),
+        eligibility=[check_eligibility(certification, answers.education) for certification in path.certifications()],
+    )
+    _explain_done(recommendation, answers)
+    _explain_education(recommendation)
+    _explain_interest(recommendation, answers)
+    _explain_cost(recommendation, answers)
+    _explain_time(recommendation, answers)
+    return recommendation
+
+
+def rank_paths(paths, answers):
+    """Every path's recommendation, best fit first (editors' order breaks ties)."""
+    return sorted((recommend(path, answers) for path in paths), key=Recommendation.sort_key)
+
+
+def general_notes(answers):
+    """Statements about all results at once."""
+    return [
+        _(
+            "You said you can study %(hours)s hours a week. The times shown are typical program lengths: "
+            "ask each program how many hours a week it expects, because with fewer hours a program takes longer."
+        )
+        % {"hours": answers.hours_per_week}
+    ]
+
+
+def _names(steps_or_names):
+    return ", ".join(str(item) for item in steps_or_names)
+
+
+def _explain_done(recommendation, answers):
+    done = recommendation.done_steps
+    if done:
+        recommendation.fits.append(
+            _("You can skip %(steps)s: you already hold %(level)s.")
+            % {"steps": _names(done), "level": EducationLevel(answers.education).label}
+        )
+
+
+def _explain_education(recommendation):
+    seen = set()
+    for planned in recommendation.steps:
+        needed = planned.needs_first
+        if needed is None or needed in seen:
+            continue
+        seen.add(needed)
+        recommendation.blocked = True
+        recommendation.misfits.append(
+            _("Needs %(level)s first, before “%(step)s”.")
+            % {"level": LEVEL_PHRASES.get(needed, needed.label), "step": planned.step}
+        )
+
+
+def _explain_interest(recommendation, answers):
+    certifications = recommendation.path.certifications()
+    if answers.interest == Interest.NOT_SURE:
+        return
+    if not certifications:
+        recommendation.interest_rank = 1
+        recommendation.notes.append(_("This path names no certification yet, so we cannot match it to your interest."))
+        return
+    offered = set().union(*(FOCUS_AREAS[certification.focus] for certification in certifications))
+    wanted = INTEREST_AREAS[answers.interest]
+    codes = ", ".join(certification.code for certification in certifications)
+    if wanted <= offered:
+        recommendation.fits.append(_("Matches your interest: it leads to %(codes)s.") % {"codes": codes})
+    elif wanted & offered:
+        recommendation.interest_rank = 1
+        recommendation.notes.append(
+            _("Covers %(covered)s but not %(missing)s (it leads to %(codes)s).")
+            % {
+                "covered": _area_names(wanted & offered),
+                "missing": _area_names(wanted - offered),
+                "codes": codes,
+            }
+        )
+    else:
+        recommendation.interest_rank = 2
+        recommendation.misfits.append(
+            _("Leads to %(offered)s credentials (%(codes)s), not %(wanted)s.")
+            % {"offered": _area_names(offered), "codes": codes, "wanted": _area_names(wanted)}
+        )
+
+
+def _area_names(areas):
+    return _(" and ").join(str(AREA_NAMES[area]) for area in (Focus.BILLING, Focus.CODING) if area in areas)
+
+
+def _explain_cost(recommendation, answers):
+    cost, budget = recommendation.cost, answers.budget_usd
+    known = len(cost.missing) < len(recommendation.remaining_steps)
+    if cost.missing:
+        recommendation.notes.append(
+            _("Cost of %(steps)s not known yet, so the total leaves it out: ask for the price before you enrol.")
+            % {"steps": _names(cost.missing)}
+        )
+    if not known:
+        return
+    if cost.low > budget:
+        recommendation.misfits.append(
+            _("Over your budget by about %(amount)s (it costs at least %(low)s).")
+            % {"amount": about_usd(cost.low - budget), "low": "$" + intcomma(cost.low)}
+        )
+    elif cost.high > budget:
+        recommendation.notes.append(
+            _("The cheaper options fit your budget; the dearest are over it by about %(amount)s.")
+            % {"amount": about_usd(cost.high - budget)}
+        )
+    elif cost.missing:
+        recommendation.fits.append(_("The costs we know fit your budget."))
+    else:
+        recommendation.fits.append(_("Fits your budget."))
+
+
+def _explain_time(recommendation, answers):
+    duration, months = recommendation.duration, answers.start_within_months
+    # Exams add no time of their own (preparing for one is an education step).
+    studies = recommendation.remaining_education_steps
+    if not studies:
+        if recommendation.remaining_steps:
+            recommendation.fits.append(_("Only the exam is left: you can book it when you are ready."))
+        return
+    known = len(duration.missing) < len(studies)
+    if duration.missing:
+        recommendation.notes.append(
+            _("Time for %(steps)s not known yet, so the total leaves it out.") % {"steps": _names(duration.missing)}
+        )
+    if not known:
+        return
+    if duration.low > months:
+        recommendation.misfits.append(
+            _("Takes at least %(low)s months, longer than the %(months)s months you gave.")
+            % {"low": duration.low, "months": months}
+        )
+    elif duration.high > months:
+        recommendation.notes.append(
+            _("Can take up to %(high)s months, more than the %(months)s months you gave; the shorter programs fit.")
+            % {"high": duration.high, "months": months}
+        )
+    else:
+        recommendation.fits.append(
+            _("Can be done within the %(months)s months you gave (%(span)s months).")
+            % {"months": months, "span": span(duration.low, duration.high)}
+        )

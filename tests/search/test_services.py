@@ -1,0 +1,265 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from careerportal.search import services
+from careerportal.search.registry import SEARCHABLE_TYPES, TYPES_BY_KEY
+from careerportal.search.services import (
+    MARK_START,
+    MARK_STOP,
+    MAX_QUERY_LENGTH,
+    highlight,
+    normalize_query,
+    query_terms,
+    search,
+    simple_search,
+    suggestions,
+    text_snippet,
+)
+from certifications.models import Focus
+from tests.factories import (
+    CareerTopicFactory,
+    CertificationFactory,
+    CertifyingBodyFactory,
+    CodeSetFactory,
+    EducationStepFactory,
+    OutlookFigureFactory,
+    QualificationPathFactory,
+    SkillFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+on_postgres = pytest.mark.postgres
+
+
+def hits_of(groups, key):
+    return [hit for group in groups if group.key == key for hit in group.hits]
+
+
+def titles_of(groups, key="certifications"):
+    return [hit.title for hit in hits_of(groups, key)]
+
+
+# Cleaning the query -------------------------------------------------------------------------
+
+
+def test_nul_and_control_characters_become_spaces():
+    assert normalize_query("cpc\x00exam\x07\x1b[31m") == ("cpc exam [31m", False)
+
+
+def test_white_space_collapses_and_ends_are_trimmed():
+    assert normalize_query("  medical \t\n coder  ") == ("medical coder", False)
+
+
+def test_letters_of_any_script_and_emoji_are_kept():
+    assert normalize_query("codificación médica 医療 🩺") == ("codificación médica 医療 🩺", False)
+
+
+def test_private_use_characters_are_dropped_so_they_cannot_fake_a_highlight():
+    assert normalize_query(f"a{MARK_START}b{MARK_STOP}c") == ("a b c", False)
+
+
+def test_long_query_is_cut_to_the_limit_and_says_so():
+    query, shortened = normalize_query("coder " * 2000)
+    assert shortened is True
+    assert len(query) <= MAX_QUERY_LENGTH
+    assert query.startswith("coder coder")
+
+
+def test_none_is_an_empty_query():
+    assert normalize_query(None) == ("", False)
+
+
+def test_query_terms_drop_punctuation_and_repeats():
+    assert query_terms('"medical coder" (coder) -- !!') == ["medical", "coder", "--"]
+
+
+# Snippets -----------------------------------------------------------------------------------
+
+
+def test_highlight_escapes_everything_but_its_own_marks():
+    html = highlight(f"<b>bold</b> {MARK_START}coder{MARK_STOP} & more")
+    assert html == "&lt;b&gt;bold&lt;/b&gt; <mark>coder</mark> &amp; more"
+
+
+def test_highlight_drops_stray_marks_and_closes_an_open_one():
+    assert highlight(f"{MARK_STOP}a {MARK_START}b {MARK_START}c") == "a <mark>b c</mark>"
+
+
+def test_text_snippet_marks_every_term_case_insensitively_and_escapes():
+    snippet = text_snippet("A <i>Coder</i> codes; coders check CODES.", ["coder", "codes"])
+    assert "<i>" not in snippet
+    assert "&lt;i&gt;<mark>Coder</mark>&lt;/i&gt;" in snippet
+    assert "<mark>codes</mark>" in snippet and "<mark>CODES</mark>" in snippet
+
+
+def test_text_snippet_shows_the_part_of_a_long_text_with_the_match():
+    text = "filler " * 200 + "the anesthesia modifier rule " + "filler " * 200
+    snippet = text_snippet(text, ["anesthesia"])
+    assert "<mark>anesthesia</mark>" in snippet
+    assert snippet.startswith("… ") and snippet.endswith(" …")
+    assert len(snippet) < 400
+
+
+# Searching (whichever database this run uses) ------------------------------------------------
+
+
+def test_title_match_ranks_above_a_body_match():
+    CertificationFactory(code="BODY1", name="Certified Biller", description="Zephyrine claims. " * 10)
+    CertificationFactory(code="TITLE1", name="Zephyrine Specialist", description="Nothing else.")
+    assert titles_of(search("zephyrine"))[:2] == ["TITLE1 — Zephyrine Specialist", "BODY1 — Certified Biller"]
+
+
+def test_summary_match_ranks_above_a_body_match():
+    SkillFactory(name="Patience", on_the_job="Working through a quillwort backlog.")
+    SkillFactory(name="Focus", summary="Quillwort files need focus.")
+    assert [hit.title for hit in hits_of(search("quillwort"), "skills")] == ["Focus", "Patience"]
+
+
+def test_group_with_the_best_match_comes_first():
+    SkillFactory(name="Skill with a word in its body", on_the_job="Marmoset reports.")
+    CareerTopicFactory(title="Marmoset", summary="A topic.")
+    assert [group.key for group in search("marmoset")] == ["careers", "skills"]
+
+
+@pytest.mark.parametrize(
+    "factory, key, fields",
+    [
+        (CertificationFactory, "certifications", {"name": "Certified Xylograph Coder"}),
+        (QualificationPathFactory, "paths", {"name": "Xylograph route"}),
+        (EducationStepFactory, "education", {"name": "Xylograph certificate"}),
+        (SkillFactory, "skills", {"name": "Xylograph reading"}),
+        (CareerTopicFactory, "careers", {"title": "Xylograph tip"}),
+        (OutlookFigureFactory, "outlook", {"label": "Xylograph pay"}),
+        (CodeSetFactory, "code-sets", {"full_name": "Xylograph terminology"}),
+        (CertifyingBodyFactory, "bodies", {"name": "Xylograph association"}),
+    ],
+)
+def test_every_published_content_type_is_found_with_its_url(factory, key, fields):
+    record = factory(**fields)
+    hits = hits_of(search("xylograph"), key)
+    assert [hit.url for hit in hits] == [record.get_absolute_url()]
+
+
+@pytest.mark.parametrize(
+    "factory, fields",
+    [
+        (CertificationFactory, {"name": "Certified Yarrow Coder"}),
+        (SkillFactory, {"name": "Yarrow reading"}),
+        (CareerTopicFactory, {"title": "Yarrow tip"}),
+        (CodeSetFactory, {"full_name": "Yarrow terminology"}),
+    ],
+)
+def test_drafts_and_scheduled_records_are_never_found(factory, fields):
+    factory(status="draft", **fields)
+    factory(publish_from=timezone.now() + datetime.timedelta(days=1), **fields)
+    assert search("yarrow") == []
+
+
+def test_registry_covers_every_type_once():
+    assert len(TYPES_BY_KEY) == len(SEARCHABLE_TYPES) == 8
+
+
+def test_empty_query_searches_nothing(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert search("") == []
+
+
+def test_more_results_than_the_limit_are_flagged():
+    for number in range(4):
+        SkillFactory(name=f"Nightjar skill {number}")
+    (group,) = search("nightjar", limit=3)
+    assert len(group.hits) == 3
+    assert group.has_more is True
+
+
+def test_one_query_per_type(django_assert_max_num_queries):
+    CertificationFactory(name="Certified Osprey Coder")
+    with django_assert_max_num_queries(len(SEARCHABLE_TYPES)):
+        search("osprey")
+
+
+def test_suggestions_are_published_paths_and_entry_level_certifications():
+    QualificationPathFactory(name="Shown path")
+    QualificationPathFactory(name="Draft path", status="draft")
+    CertificationFactory(code="ENTRY", entry_level=True)
+    CertificationFactory(code="SENIOR", entry_level=False)
+    found = suggestions()
+    assert [path.name for path in found["paths"]] == ["Shown path"]
+    assert [certification.code for certification in found["certifications"]] == ["ENTRY"]
+
+
+# The fallback match, which runs on any database -----------------------------------------------
+
+
+def test_fallback_needs_every_word_somewhere():
+    CertificationFactory(code="BOTHWORDS", name="Heron Coder", summary="Egret billing.")
+    CertificationFactory(code="ONEWORD", name="Heron Biller")
+    group = simple_search("heron egret", TYPES_BY_KEY["certifications"])
+    assert [hit.title for hit in group.hits] == ["BOTHWORDS — Heron Coder"]
+
+
+def test_fallback_ignores_case_and_marks_the_snippet():
+    CertificationFactory(code="CASE1", name="Pelican", summary="The PELICAN exam.")
+    (hit,) = simple_search("pelican", TYPES_BY_KEY["certifications"]).hits
+    assert "<mark>PELICAN</mark>" in hit.snippet
+
+
+def test_fallback_ranks_title_over_body():
+    CertificationFactory(code="INBODY", name="Other", description="Ibis work.")
+    CertificationFactory(code="INTITLE", name="Ibis Coder")
+    group = simple_search("ibis", TYPES_BY_KEY["certifications"])
+    assert [hit.title.split(" ")[0] for hit in group.hits] == ["INTITLE", "INBODY"]
+
+
+def test_fallback_with_only_punctuation_finds_nothing():
+    CertificationFactory(name="Anything")
+    assert simple_search('"" ()', TYPES_BY_KEY["certifications"]).hits == []
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="checks the SQLite fallback is the one used")
+def test_sqlite_uses_the_fallback(monkeypatch):
+    monkeypatch.setattr(services, "postgres_search", None)  # calling it would fail the test
+    CertificationFactory(name="Certified Kestrel Coder")
+    assert titles_of(search("kestrel")) != []
+
+
+# PostgreSQL full-text search -----------------------------------------------------------------
+
+
+@on_postgres
+def test_typos_still_find_the_cpc():
+    CertificationFactory(code="CPC", name="Certified Professional Coder", focus=Focus.CODING)
+    CertificationFactory(code="CPB", name="Certified Professional Biller", focus=Focus.BILLING)
+    assert titles_of(search("certifed profesional coder"))[0] == "CPC — Certified Professional Coder"
+
+
+@on_postgres
+def test_one_misspelt_word_in_a_name_is_forgiven():
+    SkillFactory(name="Attention to detail")
+    assert [hit.title for hit in hits_of(search("atention"), "skills")] == ["Attention to detail"]
+
+
+@on_postgres
+def test_stemming_matches_other_forms_of_a_word():
+    SkillFactory(name="Reading", summary="Billers review remittances every day.")
+    assert hits_of(search("reviewing remittance"), "skills")
+
+
+@on_postgres
+def test_headline_marks_the_matched_words_in_the_text():
+    CertificationFactory(name="Risk adjustment", summary="Checks hierarchical condition & categories.")
+    (hit,) = hits_of(search("hierarchical condition"), "certifications")
+    assert "<mark>hierarchical</mark> <mark>condition</mark> &amp; categories" in hit.snippet
+
+
+@on_postgres
+@pytest.mark.parametrize(
+    "query", ['"unclosed', "a & | ! b", "-", "or or or", "' OR 1=1 --", "cpc:*", "the and of", "(((", "\\"]
+)
+def test_websearch_syntax_in_any_form_is_not_an_error(query):
+    CertificationFactory(name="Certified Professional Coder")
+    search(query)
