@@ -28,7 +28,7 @@ run: install
 
 ## test: the whole suite (SQLite unless DATABASE_URL is set)
 test: install-dev
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 ## serve: the production setup locally on SQLite (debug off, hashed static files, gunicorn)
 # Plain http on 127.0.0.1, so the https-only protections are relaxed here; see README for real deployments.
