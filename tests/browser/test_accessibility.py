@@ -1,0 +1,88 @@
+"""axe-core finds no serious or critical violation on any public page.
+
+Every published record's detail page is checked, not just one per kind: badges,
+unconfirmed figures and Markdown bodies only appear on some records.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from certifications.models import Certification
+from qualifications.models import EducationStep, QualificationPath, Skill
+from tests.browser.content import detail_urls, load_public_content
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def blocking_violations(page):
+    """Serious and critical axe violations on the loaded page, one readable line each."""
+    results = Axe().run(page)
+    return [
+        f"{page.url} {violation['id']} ({violation['impact']}): "
+        + ", ".join(" ".join(node["target"]) for node in violation["nodes"])
+        for violation in results.response["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def check_pages(page, base_url, urls):
+    problems = []
+    for url in urls:
+        response = page.goto(base_url + url)
+        assert response.status == 200, f"{url} answered {response.status}"
+        problems += blocking_violations(page)
+    assert not problems, "axe found serious or critical violations:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def site(live_server):
+    load_public_content()
+    return live_server.url
+
+
+@pytest.mark.parametrize("url", ["/", "/paths/", "/education/", "/certifications/", "/skills/", "/careers/"])
+def test_list_page_has_no_serious_axe_violations(page, site, url):
+    check_pages(page, site, [url])
+
+
+@pytest.mark.parametrize("model", [QualificationPath, EducationStep, Certification, Skill], ids=lambda m: m.__name__)
+def test_every_detail_page_has_no_serious_axe_violations(page, site, model):
+    urls = detail_urls(model)
+    assert urls, f"no published {model.__name__} to check"
+    check_pages(page, site, urls)
+
+
+def test_filtered_and_emptied_certification_list_has_no_serious_axe_violations(page, site):
+    check_pages(
+        page,
+        site,
+        ["/certifications/?focus=billing&entry_level=true", "/certifications/?focus=xyz&body=nobody&code_set=none"],
+    )
+
+
+def test_not_found_page_has_no_serious_axe_violations(page, site):
+    page.goto(site + "/certifications/no-such-credential/")
+    problems = blocking_violations(page)
+    assert not problems, "\n".join(problems)
+
+
+def test_mobile_pages_with_the_menu_open_have_no_serious_axe_violations(browser, site):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(site + "/certifications/")
+        page.get_by_role("button", name="Show or hide the menu").click()
+        page.locator("#main-nav.show").wait_for()
+        problems = blocking_violations(page)
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
+
+
+def test_axe_reports_a_real_violation_so_this_suite_can_fail(page, site):
+    """Guards the helper: an image without alt text must be reported as critical."""
+    page.goto(site + "/")
+    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/x.png\">')")
+    assert any("image-alt (critical)" in line for line in blocking_violations(page))
