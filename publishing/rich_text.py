@@ -1,6 +1,8 @@
 """Markdown for long bodies, sanitized against an allowlist so stored content
 can never inject script, event handlers, styles or javascript: links."""
 
+import re
+
 import markdown
 import nh3
 
@@ -30,6 +32,20 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
+# Whitespace and control characters some URL parsers skip inside a scheme ("java\tscript:").
+_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+def _safe_attribute(tag, attribute, value):
+    """Defence in depth after nh3's own scheme check: drop any link whose scheme,
+    once whitespace and control characters are removed, is not on the allowlist."""
+    if attribute == "href":
+        match = _SCHEME.match(_IGNORED_IN_SCHEME.sub("", value))
+        if match and match.group(1).lower() not in ALLOWED_URL_SCHEMES:
+            return None
+    return value
+
 
 def render_markdown(text):
     """Sanitized HTML for Markdown `text`; whatever the input, the output passes the allowlist."""
@@ -39,6 +55,7 @@ def render_markdown(text):
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_safe_attribute,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
