@@ -98,6 +98,15 @@ def test_printed_page_shows_content_live_address_and_review_date_without_navigat
     assert first_source.get_attribute("href") in after
 
 
+def test_printed_certification_keeps_the_official_page_address(page, site):
+    certification = Certification.objects.published().first()
+    page.goto(site + certification.get_absolute_url())
+    page.emulate_media(media="print")
+    official = page.locator(f'main a[href="{certification.official_url}"]').first
+    expect(official).to_be_visible()
+    assert certification.official_url in official.evaluate("a => getComputedStyle(a, '::after').content")
+
+
 def test_printed_certification_list_shows_the_filters_in_its_address(page, site):
     page.goto(site + "/certifications/?focus=billing")
     page.emulate_media(media="print")
