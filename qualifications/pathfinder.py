@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from certifications.eligibility import check_eligibility
 from certifications.models import EducationLevel, Focus
@@ -198,15 +198,21 @@ def _explain_education(recommendation):
 
 def _explain_interest(recommendation, answers):
     certifications = recommendation.path.certifications()
-    if answers.interest == Interest.NOT_SURE:
-        return
     if not certifications:
-        recommendation.interest_rank = 1
-        recommendation.notes.append(_("This path names no certification yet, so we cannot match it to your interest."))
+        if answers.interest != Interest.NOT_SURE:
+            recommendation.interest_rank = 1
+            recommendation.notes.append(
+                _("This path names no certification yet, so we cannot match it to your interest.")
+            )
         return
     offered = set().union(*(FOCUS_AREAS[certification.focus] for certification in certifications))
-    wanted = INTEREST_AREAS[answers.interest]
     codes = ", ".join(certification.code for certification in certifications)
+    if answers.interest == Interest.NOT_SURE:
+        recommendation.notes.append(
+            _("Leads to %(offered)s credentials (%(codes)s).") % {"offered": _area_names(offered), "codes": codes}
+        )
+        return
+    wanted = INTEREST_AREAS[answers.interest]
     if wanted <= offered:
         recommendation.fits.append(_("Matches your interest: it leads to %(codes)s.") % {"codes": codes})
     elif wanted & offered:
@@ -248,7 +254,7 @@ def _explain_cost(recommendation, answers):
         )
     elif cost.high > budget:
         recommendation.notes.append(
-            _("The cheaper options fit your budget; the dearest are over it by about %(amount)s.")
+            _("The cheaper options fit your budget; the most expensive are over it by about %(amount)s.")
             % {"amount": about_usd(cost.high - budget)}
         )
     elif cost.missing:
@@ -263,7 +269,13 @@ def _explain_time(recommendation, answers):
     studies = recommendation.remaining_education_steps
     if not studies:
         if recommendation.remaining_steps:
-            recommendation.fits.append(_("Only the exam is left: you can book it when you are ready."))
+            recommendation.fits.append(
+                ngettext(
+                    "No schooling left on this path: only the exam.",
+                    "No schooling left on this path: only the exams.",
+                    len(recommendation.remaining_steps),
+                )
+            )
         return
     known = len(duration.missing) < len(studies)
     if duration.missing:
@@ -279,7 +291,7 @@ def _explain_time(recommendation, answers):
         )
     elif duration.high > months:
         recommendation.notes.append(
-            _("Can take up to %(high)s months, more than the %(months)s months you gave; the shorter programs fit.")
+            _("Can take up to %(high)s months, more than the %(months)s months you gave; shorter programs fit.")
             % {"high": duration.high, "months": months}
         )
     else:
