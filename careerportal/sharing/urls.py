@@ -1,1 +1,19 @@
-urlpatterns = []
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+
+from . import feeds, views
+from .sitemaps import SITEMAPS
+
+app_name = "sharing"
+urlpatterns = [
+    path("counselor/", views.ShareLinkListView.as_view(), name="list"),
+    path("counselor/new/", views.ShareLinkCreateView.as_view(), name="create"),
+    path("counselor/<int:pk>/edit/", views.ShareLinkUpdateView.as_view(), name="edit"),
+    path("counselor/<int:pk>/retire/", views.ShareLinkRetireView.as_view(), name="retire"),
+    path("counselor/login/", views.CounselorLoginView.as_view(), name="login"),
+    path("counselor/logout/", views.CounselorLogoutView.as_view(), name="logout"),
+    path("s/<slug:code>/", views.open_share_link, name="open"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("feed/updates/", feeds.ContentUpdatesFeed(), name="updates-feed"),
+]

@@ -1,0 +1,96 @@
+"""Which addresses a share link may lead to: public pages of this site only.
+
+A target is accepted when it resolves to a public view (a published record's
+page, a list page, the home page) and is not under /admin/, /counselor/ or /s/.
+Full addresses copied from the browser are accepted when they are on SITE_URL.
+An old address that now redirects is stored as its new address.
+"""
+
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from django.conf import settings
+from django.contrib.auth.mixins import AccessMixin
+from django.contrib.redirects.models import Redirect
+from django.core.exceptions import ValidationError
+from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext_lazy as _
+
+from publishing.models import PublishableContent
+from publishing.views import BreadcrumbMixin
+
+PRIVATE_NAMESPACES = {"admin", "sharing"}
+#: Query parameters never kept: previews of drafts are not for share links.
+DROPPED_PARAMETERS = {"preview"}
+
+
+def private_prefixes():
+    return (reverse("admin:index"), reverse("sharing:list"), "/s/")
+
+
+def public_match(path):
+    """The ResolverMatch of a public page at `path`, or None."""
+    if path.startswith(private_prefixes()):
+        return None
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    if PRIVATE_NAMESPACES.intersection(match.namespaces):
+        return None
+    view_class = getattr(match.func, "view_class", None)
+    # Public pages are the home page and views built on BreadcrumbMixin, none that needs a login.
+    is_public_view = view_class is not None and issubclass(view_class, BreadcrumbMixin)
+    if match.view_name != "home" and (not is_public_view or issubclass(view_class, AccessMixin)):
+        return None
+    model = getattr(view_class, "model", None)
+    if "slug" in match.kwargs and model is not None and issubclass(model, PublishableContent):
+        return match if model.objects.published().filter(slug=match.kwargs["slug"]).exists() else None
+    return match
+
+
+def redirected_path(path):
+    """Where the site's redirects send `path` (after a slug change), or None."""
+    return (
+        Redirect.objects.filter(site_id=settings.SITE_ID, old_path=path)
+        .exclude(new_path="")
+        .values_list("new_path", flat=True)
+        .first()
+    )
+
+
+def normalize_target(value):
+    """The path (and query) of the public page `value` points to; ValidationError otherwise."""
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(_("Enter the address of the page to share."), code="required")
+    parts = urlsplit(text)
+    if parts.scheme or parts.netloc:
+        site = urlsplit(settings.SITE_URL)
+        if parts.scheme not in ("http", "https") or parts.netloc.lower() != site.netloc.lower():
+            raise ValidationError(
+                _("Enter the address of a page on this site (%(site)s), not of another website."),
+                code="external",
+                params={"site": settings.SITE_URL},
+            )
+    path = parts.path or "/"
+    if not path.startswith("/"):
+        path = f"/{path}"
+    if not path.endswith("/") and public_match(path) is None and public_match(f"{path}/") is not None:
+        path = f"{path}/"
+    if public_match(path) is None:
+        new_path = redirected_path(path)
+        if new_path is None or public_match(new_path) is None:
+            raise ValidationError(
+                _(
+                    "There is no public page at %(path)s. Open the page you want to share and copy its "
+                    "address from the browser."
+                ),
+                code="not_public",
+                params={"path": path},
+            )
+        path = new_path
+    query = urlencode([(key, val) for key, val in parse_qsl(parts.query) if key not in DROPPED_PARAMETERS])
+    target = f"{path}?{query}" if query else path
+    if len(target) > 300:
+        raise ValidationError(_("This address is too long to share (at most 300 characters)."), code="too_long")
+    return target

@@ -1,0 +1,41 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from careerportal.sharing.models import COUNSELORS_GROUP, ShareLink
+from tests.factories import CertificationFactory, UserFactory
+
+
+@pytest.fixture
+def counselor(db):
+    user = UserFactory(username="counselor")
+    user.groups.add(Group.objects.get(name=COUNSELORS_GROUP))
+    return user
+
+
+@pytest.fixture
+def other_counselor(db):
+    user = UserFactory(username="other-counselor")
+    user.groups.add(Group.objects.get(name=COUNSELORS_GROUP))
+    return user
+
+
+@pytest.fixture
+def counselor_client(client, counselor):
+    client.force_login(counselor)
+    return client
+
+
+@pytest.fixture
+def cpc(db):
+    return CertificationFactory(code="CPC", slug="cpc", name="Certified Professional Coder", summary="Codes visits.")
+
+
+@pytest.fixture
+def make_link(counselor):
+    def make(target, note="", owner=None, **fields):
+        link = ShareLink(target=target, note=note, owner=owner or counselor, **fields)
+        link.full_clean()
+        link.save()
+        return link
+
+    return make

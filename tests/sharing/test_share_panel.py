@@ -1,0 +1,80 @@
+"""templates/includes/share_panel.html and careerportal/sharing/qr.py: copy link and QR of the canonical address."""
+
+import re
+
+import pytest
+import segno
+
+from careerportal.sharing.qr import qr_svg
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://careers.example.org"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    settings.SITE_URL = SITE
+
+
+def share_panel(html):
+    return html.split('<section class="share-panel', 1)[1].split("</section>", 1)[0]
+
+
+def qr_path_data(svg):
+    return re.search(r' d="([^"]+)"', svg).group(1)
+
+
+@pytest.mark.parametrize(
+    "url, canonical",
+    [
+        ("/", "/"),
+        ("/certifications/", "/certifications/"),
+        ("/certifications/?focus=coding", "/certifications/"),
+        ("/certifications/cpc/", "/certifications/cpc/"),
+        ("/careers/", "/careers/"),
+    ],
+)
+def test_copy_link_is_a_plain_link_to_the_canonical_address(client, cpc, url, canonical):
+    panel = share_panel(client.get(url).content.decode())
+    assert f'href="{SITE}{canonical}" data-share-copy' in panel
+    assert ">Copy link</a>" in panel
+    assert 'role="status" aria-live="polite"' in panel
+
+
+def test_qr_code_is_inline_svg_of_the_canonical_address(client, cpc):
+    html = client.get("/certifications/cpc/?utm_source=x").content.decode()
+    panel = share_panel(html)
+    expected = segno.make(f"{SITE}/certifications/cpc/", error="m")
+    svgs = re.findall(r"<svg.*?</svg>", panel, flags=re.S)
+    assert len(svgs) == 2  # on screen (in <details>) and on paper
+    for svg in svgs:
+        assert qr_path_data(svg) == qr_path_data(expected.svg_inline(omitsize=True))
+    assert f'<p class="share-url small mb-0">{SITE}/certifications/cpc/</p>' in panel
+    assert "utm_source" not in panel
+
+
+def test_qr_svg_has_no_style_attribute_and_an_accessible_name():
+    svg = str(qr_svg(f"{SITE}/careers/"))
+    assert "style" not in svg
+    assert svg.startswith('<svg role="img" ')
+    assert f"<title>QR code of the address {SITE}/careers/</title>" in svg
+
+
+def test_share_script_and_print_styles_come_from_static_files(client, cpc):
+    html = client.get("/certifications/cpc/").content.decode()
+    assert '<script src="/static/js/share.js" defer></script>' in html
+    assert '<link rel="stylesheet" href="/static/css/share.css">' in html
+    assert " style=" not in share_panel(html)
+    assert 'class="share-print" aria-hidden="true"' in share_panel(html)
+
+
+@pytest.mark.parametrize("url", ["/qr/", "/qr.svg", "/share/qr/?url=https://evil.example/", "/s/qr/"])
+def test_no_address_makes_a_qr_code_of_an_arbitrary_url(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "<svg" not in response.content.decode()
+
+
+def test_counselor_pages_have_no_share_panel(counselor_client):
+    assert "share-panel" not in counselor_client.get("/counselor/").content.decode()

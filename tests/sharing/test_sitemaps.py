@@ -1,0 +1,84 @@
+"""careerportal/sharing/sitemaps.py: /sitemap.xml lists every published page with lastmod."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.factories import (
+    CareerTopicFactory,
+    CertificationFactory,
+    EducationStepFactory,
+    OutlookFigureFactory,
+    SkillFactory,
+    build_path,
+)
+
+pytestmark = pytest.mark.django_db
+
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+SITE = "https://careers.example.org"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    settings.SITE_URL = SITE
+
+
+@pytest.fixture
+def content():
+    cert = CertificationFactory(slug="cpc")
+    step = EducationStepFactory(slug="certificate")
+    build_path(step, cert, slug="coder")
+    SkillFactory(slug="detail")
+    OutlookFigureFactory()
+    CareerTopicFactory()
+    CertificationFactory(slug="draft-cert", status="draft")
+    SkillFactory(slug="draft-skill", status="draft")
+
+
+def sitemap_entries(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)  # noqa: S314 - our own response
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    return {url.findtext("sm:loc", namespaces=NS): url.findtext("sm:lastmod", namespaces=NS) for url in root}
+
+
+def test_sitemap_lists_every_published_page_with_lastmod(client, content):
+    entries = sitemap_entries(client)
+    expected = {
+        "/",
+        "/paths/",
+        "/education/",
+        "/certifications/",
+        "/skills/",
+        "/careers/",
+        "/certifications/cpc/",
+        "/education/certificate/",
+        "/paths/coder/",
+        "/skills/detail/",
+    }
+    assert set(entries) == {SITE + path for path in expected}
+    assert all(entries.values()), "every URL has a lastmod"
+
+
+def test_sitemap_leaves_drafts_out(client, content):
+    assert not any("draft" in loc for loc in sitemap_entries(client))
+
+
+def test_every_sitemap_url_answers_200(client, content):
+    for loc in sitemap_entries(client):
+        assert client.get(loc.removeprefix(SITE)).status_code == 200, loc
+
+
+def test_sitemap_is_valid_and_empty_of_records_without_content(client, db):
+    entries = sitemap_entries(client)
+    assert SITE + "/" in entries
+
+
+def test_sitemap_costs_a_fixed_number_of_queries(client, content, django_assert_max_num_queries):
+    for _ in range(10):
+        CertificationFactory()
+    # the Site row, one lastmod per listed model (6), a count and a page per record sitemap (4 x 2)
+    with django_assert_max_num_queries(15):
+        client.get("/sitemap.xml")
