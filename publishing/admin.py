@@ -319,6 +319,11 @@ class PublishableAdmin(SimpleHistoryAdmin):
             return
         super().save_related(request, form, formsets, change)
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "_publishing_held", False):
+            return ""  # nothing was saved: log_change says what happened instead
+        return super().construct_change_message(request, form, formsets, add)
+
     def log_change(self, request, obj, message):
         if getattr(request, "_publishing_held", False):
             message = gettext("Saved unpublished changes for review.")

@@ -8,6 +8,12 @@ from django.core.management import call_command
 from tests.factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """These tests create many users; the real hasher is deliberately slow."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def roles(db):
     call_command("setup_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
