@@ -5,18 +5,21 @@ from careerportal.sharing.models import COUNSELORS_GROUP, ShareLink
 from tests.factories import CertificationFactory, UserFactory
 
 
+def make_counselor(username):
+    # The group comes from a data migration; transactional (browser) tests flush it, hence get_or_create.
+    user = UserFactory(username=username)
+    user.groups.add(Group.objects.get_or_create(name=COUNSELORS_GROUP)[0])
+    return user
+
+
 @pytest.fixture
 def counselor(db):
-    user = UserFactory(username="counselor")
-    user.groups.add(Group.objects.get(name=COUNSELORS_GROUP))
-    return user
+    return make_counselor("counselor")
 
 
 @pytest.fixture
 def other_counselor(db):
-    user = UserFactory(username="other-counselor")
-    user.groups.add(Group.objects.get(name=COUNSELORS_GROUP))
-    return user
+    return make_counselor("other-counselor")
 
 
 @pytest.fixture

@@ -1,6 +1,9 @@
 """careerportal/sharing/models.py: codes, note length, target normalisation, who counts as a counselor."""
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 
@@ -73,10 +76,18 @@ def test_group_members_are_counselors_while_active(counselor):
     assert not is_counselor(counselor)
 
 
-def test_counselors_group_is_made_by_migration_with_share_link_permissions(db):
+def test_counselors_group_migration_creates_the_group_with_its_permissions_and_reverses(db):
+    migration = importlib.import_module("careerportal.sharing.migrations.0002_counselors_group")
+    Group.objects.filter(name=COUNSELORS_GROUP).delete()
+
+    migration.create_group(django_apps, None)
+    migration.create_group(django_apps, None)  # idempotent
+
     group = Group.objects.get(name=COUNSELORS_GROUP)
     assert sorted(group.permissions.values_list("codename", flat=True)) == [
         "add_sharelink",
         "change_sharelink",
         "view_sharelink",
     ]
+    migration.delete_group(django_apps, None)
+    assert not Group.objects.filter(name=COUNSELORS_GROUP).exists()
