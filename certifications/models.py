@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -103,8 +104,9 @@ class CertificationQuerySet(PublishableQuerySet):
         return self.filter(focus__in=[focus, Focus.BOTH])
 
     def with_related(self):
+        """What a certification page shows; drafts among its code sets stay hidden."""
         return self.select_related("body", "exam_source", "price_source", "renewal_source").prefetch_related(
-            "code_sets", "sources"
+            Prefetch("code_sets", queryset=CodeSet.objects.published()), "sources"
         )
 
 

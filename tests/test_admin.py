@@ -3,6 +3,7 @@
 import pytest
 from django.contrib import admin
 
+from publishing.models import PublishableContent, Source
 from tests.factories import (
     CareerTopicFactory,
     CertificationFactory,
@@ -16,16 +17,22 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_MODELS = [
-    model for model in admin.site._registry if model._meta.app_label in {"publishing", "certifications", "qualifications"}
-]
+CONTENT_MODELS = [model for model in admin.site._registry if issubclass(model, PublishableContent)] + [Source]
 
 
 @pytest.fixture
 def records():
     cert = CertificationFactory()
-    return [cert, cert.body, CodeSetFactory(), SkillFactory(), OutlookFigureFactory(), CareerTopicFactory(),
-            build_path(EducationStepFactory(), cert), SourceFactory()]
+    return [
+        cert,
+        cert.body,
+        CodeSetFactory(),
+        SkillFactory(),
+        OutlookFigureFactory(),
+        CareerTopicFactory(),
+        build_path(EducationStepFactory(), cert),
+        SourceFactory(),
+    ]
 
 
 @pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda model: model._meta.label)
@@ -45,10 +52,20 @@ def test_min_above_max_is_a_form_error_not_a_500(client, superuser):
     response = client.post(
         "/admin/qualifications/educationstep/add/",
         {
-            "name": "Bad step", "slug": "bad-step", "summary": "x", "employer_expectation": "optional",
-            "requires_level": 0, "duration_min_months": 20, "duration_max_months": 10,
-            "duration_source": source.pk, "duration_as_of": "2024-01-01", "duration_confirmation": "official",
-            "cost_confirmation": "unconfirmed", "status": "draft", "last_reviewed": "2026-01-01", "position": 0,
+            "name": "Bad step",
+            "slug": "bad-step",
+            "summary": "x",
+            "employer_expectation": "optional",
+            "requires_level": 0,
+            "duration_min_months": 20,
+            "duration_max_months": 10,
+            "duration_source": source.pk,
+            "duration_as_of": "2024-01-01",
+            "duration_confirmation": "official",
+            "cost_confirmation": "unconfirmed",
+            "status": "draft",
+            "last_reviewed": "2026-01-01",
+            "position": 0,
         },
     )
     assert response.status_code == 200

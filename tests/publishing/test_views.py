@@ -121,11 +121,6 @@ def test_drafts_appear_in_no_list_filter_compare_path_search_sitemap_or_feed(cli
         assert MARKER.lower() not in response.content.decode().lower(), url
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="certifications/models.py with_related() prefetches every code set, drafts too (outside this brief: "
-    "reported to the lead with the fix)",
-)
 def test_certification_page_does_not_list_a_draft_code_set(client):
     cert = CertificationFactory()
     cert.code_sets.add(CodeSetFactory(status=DRAFT, name=f"{MARKER}-codes"))
