@@ -23,6 +23,7 @@ install-dev: $(VENV)/.dev
 ## run: the development server on SQLite with the starter content, at http://127.0.0.1:8000
 run: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_roles
 	$(PY) manage.py load_starter_content
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
