@@ -536,6 +536,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
         }
         response = TemplateResponse(request, "publishing/record_preview.html", context)
         response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
     # --- history -----------------------------------------------------------
