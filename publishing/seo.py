@@ -115,6 +115,12 @@ def is_error_page(context):
     return "exception" in context and "request_path" in context
 
 
+def is_unlisted(context):
+    """Error pages, and pages whose view sets `private_page` (sign-in, counselor pages), get no
+    canonical address, social tags, JSON-LD or share panel."""
+    return is_error_page(context) or bool(context.get("private_page"))
+
+
 def page_title(context, record=None):
     return str(context.get("page_title") or record or settings.SITE_NAME)
 
@@ -164,8 +170,8 @@ def web_page_node(meta):
 
 
 def page_metadata(context):
-    """Everything the <head> needs for the page being rendered, or None on error pages."""
-    if is_error_page(context):
+    """Everything the <head> needs for the page being rendered, or None on unlisted pages."""
+    if is_unlisted(context):
         return None
     record = page_record(context)
     meta = PageMetadata(

@@ -35,7 +35,8 @@ class PublishedRecordSitemap(SiteUrlSitemap):
 
 
 class ListPageSitemap(SiteUrlSitemap):
-    """Home, list pages and the careers page; each last changed when the newest record it lists did."""
+    """Home, list pages, the careers page and the path finder; each last changed when the newest
+    record it shows did."""
 
     pages = {
         "home": (QualificationPath, Certification),
@@ -44,6 +45,7 @@ class ListPageSitemap(SiteUrlSitemap):
         "certifications:list": (Certification,),
         "qualifications:skill-list": (Skill,),
         "qualifications:careers": (OutlookFigure, CareerTopic),
+        "qualifications:path-finder": (QualificationPath,),
     }
 
     def items(self):

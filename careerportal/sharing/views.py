@@ -22,7 +22,7 @@ class CounselorRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
     (anyone else's is a 404, not a 403, so codes and ids reveal nothing)."""
 
     login_url = reverse_lazy("sharing:login")
-    extra_context = {"hide_share_panel": True}
+    extra_context = {"private_page": True}
 
     def test_func(self):
         return is_counselor(self.request.user)
@@ -99,7 +99,7 @@ class ShareLinkRetireView(CounselorRequiredMixin, BreadcrumbMixin, DetailView):
 class CounselorLoginView(auth_views.LoginView):
     template_name = "sharing/login.html"
     next_page = reverse_lazy("sharing:list")
-    extra_context = {"page_title": _("Counselor sign-in"), "hide_share_panel": True}
+    extra_context = {"page_title": _("Counselor sign-in"), "private_page": True}
 
 
 class CounselorLogoutView(auth_views.LogoutView):
@@ -133,6 +133,8 @@ def open_share_link(request, code):
     link = get_object_or_404(ShareLink, code=code)
     path, _sep, query = link.target.partition("?")
     if link.is_retired:
+        if not link.target.startswith("/") or link.target.startswith("//"):
+            raise Http404("Not a page of this site.")  # targets are validated; never an open redirect
         return HttpResponseRedirect(link.target)
     try:
         response = render_in_place(request, path, query, link)

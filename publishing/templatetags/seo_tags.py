@@ -9,7 +9,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def seo_metadata(context):
-    """`{% seo_metadata as seo %}`: a PageMetadata, or None on error pages."""
+    """`{% seo_metadata as seo %}`: a PageMetadata, or None on error and private pages."""
     return seo.page_metadata(context)
 
 
@@ -21,7 +21,7 @@ def seo_description(context):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """`{% canonical_url as canonical %}`: the page's absolute canonical address, or "" on error pages."""
-    if seo.is_error_page(context):
+    """`{% canonical_url as canonical %}`: the page's absolute canonical address, or "" on unlisted pages."""
+    if seo.is_unlisted(context):
         return ""
     return seo.absolute_url(seo.canonical_path(context, seo.page_record(context)))

@@ -3,6 +3,9 @@
 import re
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from tests.factories import CertificationFactory, CodeSetFactory, SkillFactory
 
@@ -144,3 +147,11 @@ def test_four_certifications_cost_a_fixed_number_of_queries(client, certs, djang
     with django_assert_max_num_queries(3):
         response = client.get(COMPARE + "?c=coc&c=ccs&c=cca&c=cpc")
     assert response.status_code == 200
+
+
+@hypothesis_settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(codes=st.lists(st.text(max_size=40), max_size=8))
+def test_any_codes_give_a_page_never_an_error(client, certs, codes):
+    response = client.get(COMPARE, {"c": codes})
+    assert response.status_code == 200
+    assert len(compared_codes(response.content.decode())) in (0, 2, 3, 4)

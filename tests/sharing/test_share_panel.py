@@ -76,5 +76,14 @@ def test_no_address_makes_a_qr_code_of_an_arbitrary_url(client, db, url):
     assert "<svg" not in response.content.decode()
 
 
-def test_counselor_pages_have_no_share_panel(counselor_client):
-    assert "share-panel" not in counselor_client.get("/counselor/").content.decode()
+@pytest.mark.parametrize("url", ["/counselor/", "/counselor/new/"])
+def test_counselor_pages_have_no_share_panel_and_are_not_indexed(counselor_client, url):
+    html = counselor_client.get(url).content.decode()
+    assert "share-panel" not in html
+    assert 'rel="canonical"' not in html and "application/ld+json" not in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+
+
+def test_sign_in_page_is_not_indexed(client, db):
+    html = client.get("/counselor/login/").content.decode()
+    assert '<meta name="robots" content="noindex, nofollow">' in html and "share-panel" not in html

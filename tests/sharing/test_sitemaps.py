@@ -53,6 +53,7 @@ def test_sitemap_lists_every_published_page_with_lastmod(client, content):
         "/certifications/",
         "/skills/",
         "/careers/",
+        "/plan/",
         "/certifications/cpc/",
         "/education/certificate/",
         "/paths/coder/",

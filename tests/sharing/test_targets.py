@@ -2,8 +2,11 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
-from careerportal.sharing.targets import normalize_target
+from careerportal.sharing.targets import normalize_target, public_match
 from tests.factories import CertificationFactory, SkillFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +79,15 @@ def test_another_host_is_refused_even_with_a_real_path(cpc, settings):
     assert normalize_target("https://careers.example.org/certifications/cpc/") == "/certifications/cpc/"
     with pytest.raises(ValidationError, match="not of another website"):
         normalize_target("https://careers.example.org.evil.example/certifications/cpc/")
+
+
+@hypothesis_settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=st.text(max_size=120) | st.from_regex(r"\A(https?://[a-z.:0-9]*)?/[a-z0-9/?&=#%.-]*\Z"))
+def test_any_input_is_a_public_path_or_a_validation_error(cpc, value):
+    try:
+        target = normalize_target(value)
+    except ValidationError:
+        return
+    path = target.split("?", 1)[0]
+    assert target.startswith("/") and not target.startswith("//")
+    assert public_match(path) is not None

@@ -267,3 +267,15 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_private_areas_out(client, db
     assert "Disallow: /admin/" in lines
     assert "Disallow: /counselor/" in lines
     assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in lines
+
+
+def test_link_list_costs_the_same_queries_for_many_links(counselor_client, make_link, cpc):
+    make_link("/certifications/cpc/", note="one")
+    with CaptureQueriesContext(connection) as few:
+        counselor_client.get("/counselor/")
+    for number in range(30):
+        make_link("/certifications/cpc/", note=f"note {number}")
+    with CaptureQueriesContext(connection) as many:
+        response = counselor_client.get("/counselor/")
+    assert response.status_code == 200
+    assert len(many) == len(few)
