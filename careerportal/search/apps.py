@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "careerportal.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from .index import connect_signals
+
+        connect_signals()

@@ -1,11 +1,9 @@
 """What the site search looks in: every published content type, with its
-fields weighted title (A) over summary (B) over body (C).
+fields weighted title (A) over summary (B) over body (C), and the fields in
+which typos are forgiven (`trigram_fields`).
 
-The migration 0001_search_indexes builds, per type, a GIN index on the weighted
-vector `services.search_vector()` makes from these fields and a trigram index on
-`services.TrigramText` of `trigram_fields`. Change a field list here and add a
-migration that rebuilds that index, or PostgreSQL stops using it
-(tests/search/test_migrations.py catches it)."""
+On PostgreSQL these fields are copied into search entries when a record is
+saved (index.py); change a list here and run `manage.py rebuild_search_index`."""
 
 from dataclasses import dataclass
 

@@ -1,40 +1,43 @@
 """Site search: one function per database backend, chosen by `connection.vendor`.
 
-On PostgreSQL, full-text search over weighted vectors (title A, summary B,
-body C), ranked with ts_rank, with snippets from ts_headline, plus pg_trgm
-similarity on each type's name so that a typo still finds the record. On
-SQLite, a case-insensitive match of every word, ranked by where it matched.
-Both return published records only, grouped by type.
+On PostgreSQL, full-text search over the stored weighted vectors of the search
+entries (title A, summary B, body C; see index.py), ranked with ts_rank, with
+snippets from ts_headline, plus pg_trgm similarity on each record's names so
+that a typo still finds it. On SQLite, a case-insensitive match of every word in
+the records themselves, ranked by where it matched. Both return published
+records only, grouped by type.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVector,
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import Case, F, FloatField, Func, Q, TextField, Value, When
-from django.db.models.functions import Coalesce, Concat, Greatest
+from django.db.models import Case, F, FloatField, Q, TextField, Value, When, Window
+from django.db.models.functions import Concat, Greatest, RowNumber
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from certifications.models import Certification
 from qualifications.models import QualificationPath
 
+from .index import SEARCH_CONFIG
+from .models import SearchEntry
 from .registry import SEARCHABLE_TYPES
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10  # words the SQLite fallback matches; more would only slow it down
 PER_GROUP = 5
 PER_GROUP_ONE_TYPE = 50
-SEARCH_CONFIG = "english"
+SUGGESTIONS = 6  # of each kind
 # Private-use characters mark the highlighted words in the database's snippet, so
 # the snippet can be HTML-escaped as a whole and only these become <mark> tags.
 MARK_START = "\ue000"
@@ -89,80 +92,91 @@ def search(query, *, types=SEARCHABLE_TYPES, limit=PER_GROUP):
     """Groups of hits for a normalized query, the best group first; [] for an empty query."""
     if not query:
         return []
-    search_type = postgres_search if connection.vendor == "postgresql" else simple_search
-    groups = [search_type(query, searchable, limit=limit) for searchable in types]
+    if connection.vendor == "postgresql":
+        groups = postgres_search(query, types, limit=limit)
+    else:
+        groups = [simple_search(query, searchable, limit=limit) for searchable in types]
     # A stable sort: groups that score the same keep the registry's order.
     return sorted((group for group in groups if group.hits), key=lambda group: -group.best_score)
 
 
-def suggestions():
-    """Pages to start from when there is nothing (or nothing found) to show."""
-    paths = QualificationPath.objects.published().only("slug", "name")
-    certifications = Certification.objects.published().entry_level().only("slug", "code", "name")
+def suggestions(count=SUGGESTIONS):
+    """Pages to start from when there is nothing (or nothing found) to show:
+    the first paths and entry-level certifications in the editors' order."""
+    paths = QualificationPath.objects.published().only("slug", "name")[:count]
+    certifications = Certification.objects.published().entry_level().only("slug", "code", "name")[:count]
     return {"paths": list(paths), "certifications": list(certifications)}
 
 
 # PostgreSQL ---------------------------------------------------------------------------------
 
 
-def search_vector(searchable):
-    """The weighted document of a type; the migration indexes this very expression."""
-    vector = SearchVector(*searchable.title_fields, weight="A", config=SEARCH_CONFIG)
-    vector += SearchVector(*searchable.summary_fields, weight="B", config=SEARCH_CONFIG)
-    if searchable.body_fields:
-        vector += SearchVector(*searchable.body_fields, weight="C", config=SEARCH_CONFIG)
-    return vector
-
-
-def _snippet_source(searchable):
-    names = searchable.summary_fields + searchable.body_fields
-    if len(names) == 1:
-        return F(names[0])
-    parts = []
-    for name in names:
-        parts += [F(name), Value(" ")]
-    return Concat(*parts[:-1], output_field=TextField())
-
-
-class TrigramText(Func):
-    """Fields joined by spaces the way SearchVector joins them, so that the
-    trigram index the migration builds on this expression matches it."""
-
-    arg_joiner = " || ' ' || "
-    template = "(%(expressions)s)"
-    output_field = TextField()
-
-    def __init__(self, *names):
-        super().__init__(*(Coalesce(F(name), Value(""), output_field=TextField()) for name in names))
-
-
-def exact_title_bonus(searchable, query):
-    """A query that is the whole first title field (a credential's code, a skill's name) wins."""
-    return Case(
-        When(**{f"{searchable.title_fields[0]}__iexact": query}, then=Value(1.0)),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
-
-
-def postgres_search(query, searchable, *, limit=PER_GROUP):
-    records = postgres_queryset(query, searchable)[: limit + 1]
-    return _group(searchable, records, limit, lambda record: highlight(record.snippet))
-
-
-def postgres_queryset(query, searchable):
-    """Published records of one type matching the query, best first, with `score` and `snippet`."""
+def postgres_search(query, types, *, limit=PER_GROUP):
+    """Every type in one ranking query over the stored search entries, then the
+    snippets of the hits, then the hits' records: 2 + (types with hits) queries."""
     text_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    return (
-        searchable.model.objects.published()
-        .alias(document=search_vector(searchable), names=TrigramText(*searchable.trigram_fields))
-        .filter(
-            Q(document=text_query)
-            # Both operators can use the trigram index; the thresholds are pg_trgm's
-            # defaults (0.3 for the whole text, 0.6 for its best-matching part).
-            | Q(names__trigram_similar=query)
-            | Q(names__trigram_word_similar=query)
+    content_types = ContentType.objects.get_for_models(*(searchable.model for searchable in types))
+    type_of = {content_types[searchable.model].pk: searchable for searchable in types}
+    ranked = sorted(
+        ranked_entries(query, text_query, types, content_types).filter(place__lte=limit + 1),
+        key=lambda entry: entry.place,
+    )
+    snippets = dict(
+        SearchEntry.objects.filter(pk__in=[entry.pk for entry in ranked])
+        .annotate(
+            snippet=SearchHeadline(
+                Concat("summary", Value(" "), "body", output_field=TextField()),
+                text_query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
         )
+        .values_list("pk", "snippet")
+    )
+    groups = []
+    for content_type_id, searchable in type_of.items():
+        entries = [entry for entry in ranked if entry.content_type_id == content_type_id]
+        if not entries:
+            continue
+        # Read through published() again: a record unpublished a moment ago stays out.
+        records = searchable.model.objects.published().in_bulk([entry.object_id for entry in entries])
+        hits = [
+            Hit(
+                title=searchable.title_of(records[entry.object_id]),
+                url=records[entry.object_id].get_absolute_url(),
+                snippet=highlight(snippets.get(entry.pk, "")),
+                score=entry.score,
+            )
+            for entry in entries[:limit]
+            if entry.object_id in records
+        ]
+        groups.append(Group(type=searchable, hits=hits, has_more=len(entries) > limit))
+    return groups
+
+
+def matching(query, text_query):
+    """Entries whose document matches the query, or whose names are like it. All
+    three conditions can be answered from the indexes; the trigram thresholds are
+    pg_trgm's defaults (0.3 for the whole text, 0.6 for its best-matching part)."""
+    return Q(document=text_query) | Q(names__trigram_similar=query) | Q(names__trigram_word_similar=query)
+
+
+def ranked_entries(query, text_query, types, content_types):
+    """Entries of published records matching the query, with `score` and their `place` within their type."""
+    published = Q()
+    for searchable in types:
+        published |= Q(
+            content_type=content_types[searchable.model],
+            object_id__in=searchable.model.objects.published().values("pk"),
+        )
+    return (
+        SearchEntry.objects.filter(published)
+        .filter(matching(query, text_query))
         .annotate(
             # ts_rank gives partial credit to a document that has only some of the
             # words; only a document that matches the whole query earns its rank.
@@ -172,20 +186,13 @@ def postgres_queryset(query, searchable):
                 output_field=FloatField(),
             )
             + Greatest(TrigramSimilarity("names", query), TrigramWordSimilarity(query, "names"))
-            + exact_title_bonus(searchable, query),
-            snippet=SearchHeadline(
-                _snippet_source(searchable),
-                text_query,
-                config=SEARCH_CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=30,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
+            + Case(When(label__iexact=query, then=Value(1.0)), default=Value(0.0), output_field=FloatField()),
         )
-        .order_by("-score", "pk")
+        .annotate(
+            place=Window(RowNumber(), partition_by=[F("content_type")], order_by=[F("score").desc(), F("object_id")])
+        )
+        .only("pk", "content_type_id", "object_id")
+        .order_by()  # the places say the order; sorting here again would cost a sort
     )
 
 
@@ -246,7 +253,12 @@ def simple_search(query, searchable, *, limit=PER_GROUP):
                 output_field=FloatField(),
             )
         condition &= matches_somewhere
-    score += exact_title_bonus(searchable, query) * FIELD_WEIGHTS["title"]
+    # A query that is the whole code or name (CPC) puts that record first.
+    score += Case(
+        When(**{f"{searchable.title_fields[0]}__iexact": query}, then=Value(float(FIELD_WEIGHTS["title"]))),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
     records = (searchable.model.objects.published().filter(condition).annotate(score=score).order_by("-score", "pk"))[
         : limit + 1
     ]

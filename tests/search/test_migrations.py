@@ -1,30 +1,34 @@
-"""The search migration: pg_trgm and the indexes on PostgreSQL, nothing on SQLite."""
+"""The search migrations: pg_trgm, the search entries and their indexes on
+PostgreSQL; on SQLite an empty table and no SQL of their own."""
 
 import importlib
 
 import pytest
+from django.apps import apps
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 
+from careerportal.search.index import SEARCH_CONFIG
+from careerportal.search.models import SearchEntry
 from careerportal.search.registry import SEARCHABLE_TYPES
-from careerportal.search.services import postgres_queryset
+from careerportal.search.services import matching
+from tests.factories import CertificationFactory, SkillFactory
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("careerportal.search.migrations.0001_search_indexes")
+first = importlib.import_module("careerportal.search.migrations.0001_search_indexes")
+entries = importlib.import_module("careerportal.search.migrations.0002_search_entries")
+
+ENTRY_INDEXES = {"search_entry_document", "search_entry_names_trgm"}
 
 
-def index_names():
+def search_index_names():
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT indexname FROM pg_indexes WHERE indexname LIKE %s OR indexname LIKE %s", ["%_search", "%_trgm"]
+            "SELECT indexname FROM pg_indexes WHERE indexname LIKE %s OR indexname LIKE %s OR indexname LIKE %s",
+            ["%\\_search", "%\\_trgm", "search\\_entry\\_%"],
         )
         return {row[0] for row in cursor.fetchall()}
-
-
-def test_migration_covers_every_searchable_table():
-    assert [table for table, _document, _names in migration.SEARCH_INDEXES] == [
-        searchable.model._meta.db_table for searchable in SEARCHABLE_TYPES
-    ]
 
 
 class RecordingEditor:
@@ -36,11 +40,25 @@ class RecordingEditor:
         self.statements.append(sql)
 
 
+def test_entry_migration_copies_the_fields_the_registry_names():
+    assert {
+        (searchable.model._meta.app_label, searchable.model._meta.model_name): (
+            list(searchable.title_fields),
+            list(searchable.summary_fields),
+            list(searchable.body_fields),
+            list(searchable.trigram_fields),
+        )
+        for searchable in SEARCHABLE_TYPES
+    } == entries.FIELDS
+
+
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="checks the SQLite no-op")
-def test_on_sqlite_the_migration_runs_no_sql():
+def test_on_sqlite_the_migrations_run_no_sql_of_their_own():
     editor = RecordingEditor()
-    migration.create_search_indexes(None, editor)
-    migration.drop_search_indexes(None, editor)
+    first.create_search_indexes(apps, editor)
+    first.drop_search_indexes(apps, editor)
+    entries.index_entries(apps, editor)
+    entries.unindex_entries(apps, editor)
     assert editor.statements == []
 
 
@@ -52,29 +70,45 @@ def test_pg_trgm_is_installed():
 
 
 @pytest.mark.postgres
-def test_every_type_has_a_text_index_and_a_trigram_index():
-    tables = {searchable.model._meta.db_table for searchable in SEARCHABLE_TYPES}
-    assert index_names() == {f"{table}_search" for table in tables} | {f"{table}_trgm" for table in tables}
+def test_only_the_entry_indexes_remain():
+    assert search_index_names() == ENTRY_INDEXES
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize("searchable", SEARCHABLE_TYPES, ids=lambda searchable: searchable.key)
-def test_search_query_uses_both_indexes(searchable):
-    """If services.py and the migration ever disagree on an expression, the
-    planner can no longer use the index and this fails."""
+@pytest.mark.parametrize("query", ["medical coder", "certifed profesional coder"])
+def test_matching_entries_are_found_through_both_indexes(query):
+    """The tables are tiny here, so sequential scans are switched off to see
+    which indexes the planner can use at all."""
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")  # the test tables are tiny
-    plan = postgres_queryset("certifed profesional coder", searchable).explain()
-    table = searchable.model._meta.db_table
-    assert f"Bitmap Index Scan on {table}_search" in plan
-    assert f"Bitmap Index Scan on {table}_trgm" in plan
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    text_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    plan = SearchEntry.objects.filter(matching(query, text_query)).order_by().explain()
+    assert "Bitmap Index Scan on search_entry_document" in plan
+    assert "Bitmap Index Scan on search_entry_names_trgm" in plan
 
 
 @pytest.mark.postgres
-def test_migration_can_be_reversed_and_applied_again():
+def test_migration_fills_the_entries_of_existing_records():
+    certification = CertificationFactory(code="CPC", name="Certified Professional Coder", description="Long text.")
+    SkillFactory()
+    SearchEntry.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending checks may precede CREATE INDEX
     with connection.schema_editor() as editor:
-        migration.drop_search_indexes(None, editor)
-    assert index_names() == set()
+        entries.index_entries(apps, editor)
+    entry = SearchEntry.objects.get(object_id=certification.pk, content_type__model="certification")
+    assert (entry.label, entry.title, entry.body) == ("CPC", "CPC Certified Professional Coder", "Long text.")
+    assert entry.document is not None
+    assert SearchEntry.objects.count() == 3  # the certification, its body, the skill
+
+
+@pytest.mark.postgres
+def test_entry_migration_can_be_reversed_and_applied_again():
     with connection.schema_editor() as editor:
-        migration.create_search_indexes(None, editor)
-    assert len(index_names()) == 2 * len(SEARCHABLE_TYPES)
+        entries.unindex_entries(apps, editor)
+    assert search_index_names() == {f"{table}_search" for table, _d, _n in first.SEARCH_INDEXES} | {
+        f"{table}_trgm" for table, _d, _n in first.SEARCH_INDEXES
+    }
+    with connection.schema_editor() as editor:
+        entries.index_entries(apps, editor)
+    assert search_index_names() == ENTRY_INDEXES

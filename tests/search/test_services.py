@@ -176,10 +176,17 @@ def test_more_results_than_the_limit_are_flagged():
     assert group.has_more is True
 
 
-def test_one_query_per_type(django_assert_max_num_queries):
+def test_search_makes_a_bounded_number_of_queries(django_assert_max_num_queries):
     CertificationFactory(name="Certified Osprey Coder")
     with django_assert_max_num_queries(len(SEARCHABLE_TYPES)):
         search("osprey")
+
+
+def test_suggestions_are_few_whatever_the_number_of_records():
+    QualificationPathFactory.create_batch(8)
+    CertificationFactory.create_batch(8, entry_level=True)
+    found = suggestions()
+    assert (len(found["paths"]), len(found["certifications"])) == (6, 6)
 
 
 def test_suggestions_are_published_paths_and_entry_level_certifications():

@@ -1,0 +1,108 @@
+"""Search entries follow the records: saved, changed, deleted, rebuilt."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from careerportal.search.index import entry_values, rebuild
+from careerportal.search.models import SearchEntry
+from careerportal.search.registry import TYPES_BY_KEY
+from careerportal.search.services import search
+from certifications.models import Certification
+from tests.factories import CertificationFactory, CodeSetFactory, SkillFactory
+
+pytestmark = pytest.mark.django_db
+
+on_postgres = pytest.mark.postgres
+
+
+def entry_of(record):
+    return SearchEntry.objects.get(content_type__model=record._meta.model_name, object_id=record.pk)
+
+
+def test_entry_values_follow_the_registry():
+    certification = CertificationFactory.build(
+        code="CPC", name="Certified Professional Coder", summary="Short.", description="Long.", prerequisites=""
+    )
+    assert entry_values(TYPES_BY_KEY["certifications"], certification) == {
+        "label": "CPC",
+        "names": "CPC Certified Professional Coder",
+        "title": "CPC Certified Professional Coder",
+        "summary": "Short.",
+        "body": "Long.",
+    }
+
+
+def test_empty_fields_leave_no_stray_spaces():
+    code_set = CodeSetFactory.build(name="CPT", full_name="")
+    assert entry_values(TYPES_BY_KEY["code-sets"], code_set)["names"] == "CPT"
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="checks that SQLite keeps no entries")
+def test_sqlite_keeps_no_entries():
+    CertificationFactory()
+    assert not SearchEntry.objects.exists()
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="checks the SQLite message")
+def test_rebuild_command_on_sqlite_says_there_is_nothing_to_do():
+    out = io.StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert "Nothing to do" in out.getvalue()
+
+
+@on_postgres
+def test_saving_a_record_writes_its_entry_with_a_vector():
+    skill = SkillFactory(name="Attention to detail", summary="Careful.", on_the_job="Checks.", how_to_build="Practice.")
+    entry = entry_of(skill)
+    assert (entry.title, entry.summary, entry.body) == ("Attention to detail", "Careful.", "Checks. Practice.")
+    assert "'attent':1A" in entry.document
+
+
+@on_postgres
+def test_changing_a_record_changes_what_finds_it():
+    skill = SkillFactory(name="Patience")
+    skill.name = "Perseverance"
+    skill.save()
+    assert [hit.title for group in search("perseverance") for hit in group.hits] == ["Perseverance"]
+    assert search("patience") == []
+    assert SearchEntry.objects.filter(object_id=skill.pk, content_type__model="skill").count() == 1
+
+
+@on_postgres
+def test_deleting_a_record_removes_its_entry():
+    skill = SkillFactory()
+    skill.delete()
+    assert not SearchEntry.objects.filter(content_type__model="skill").exists()
+
+
+@on_postgres
+def test_a_draft_has_an_entry_but_is_never_found_until_published():
+    skill = SkillFactory(name="Unpublished skill", status="draft")
+    assert entry_of(skill)
+    assert search("unpublished") == []
+    skill.status = "published"
+    skill.save()
+    assert [hit.title for group in search("unpublished") for hit in group.hits] == ["Unpublished skill"]
+
+
+@on_postgres
+def test_rebuild_catches_up_with_writes_that_skip_signals():
+    certification = CertificationFactory(name="Certified Heron Coder")
+    Certification.objects.filter(pk=certification.pk).update(name="Certified Egret Coder")
+    assert search("egret") == []
+    counts = rebuild()
+    assert counts["certifications"] == 1
+    assert [hit.title for group in search("egret") for hit in group.hits] == [
+        f"{certification.code} — Certified Egret Coder"
+    ]
+
+
+@on_postgres
+def test_rebuild_command_reports_the_counts():
+    SkillFactory.create_batch(2)
+    out = io.StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert "skills: 2" in out.getvalue()
