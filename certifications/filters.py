@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Certification, CertifyingBody, CodeSet, Focus
@@ -7,7 +8,9 @@ from .models import Certification, CertifyingBody, CodeSet, Focus
 class CertificationFilter(django_filters.FilterSet):
     """GET filters for the certification list; unknown values are dropped, not errors."""
 
-    focus = django_filters.ChoiceFilter(label=_("Focus"), choices=Focus.choices, empty_label=_("Any focus"))
+    focus = django_filters.ChoiceFilter(
+        label=_("Focus"), choices=Focus.choices, empty_label=_("Any focus"), method="filter_focus"
+    )
     body = django_filters.ModelChoiceFilter(
         label=_("Certifying body"),
         queryset=CertifyingBody.objects.published(),
@@ -23,13 +26,17 @@ class CertificationFilter(django_filters.FilterSet):
     )
     entry_level = django_filters.BooleanFilter(
         label=_("Entry level only"),
-        widget=django_filters.widgets.BooleanWidget(),
+        widget=forms.CheckboxInput,
         method="filter_entry_level",
     )
 
     class Meta:
         model = Certification
         fields = ["focus", "body", "code_set", "entry_level"]
+
+    def filter_focus(self, queryset, name, value):
+        """Billing also lists the credentials that cover billing and coding, and so does coding."""
+        return queryset.for_focus(value)
 
     def filter_entry_level(self, queryset, name, value):
         return queryset.entry_level() if value else queryset

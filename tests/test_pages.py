@@ -90,11 +90,25 @@ def test_certification_filters_narrow_the_list(client, db):
 
 def test_unknown_filter_values_are_cleared_not_errors(client, db):
     CertificationFactory(code="CODE1")
-    response = client.get("/certifications/?focus=xyz&body=nobody&entry_level=maybe")
+    response = client.get("/certifications/?focus=xyz&body=nobody&code_set=%3Cscript%3E")
     assert response.status_code == 200
     page = response.content.decode()
     assert "CODE1" in page
     assert "have been cleared" in page
+
+
+def test_billing_filter_includes_credentials_covering_both(client, db):
+    CertificationFactory(code="BOTH1", focus="both")
+    CertificationFactory(code="CODE1", focus="coding")
+    page = client.get("/certifications/?focus=billing").content.decode()
+    assert "BOTH1" in page and "CODE1" not in page
+
+
+def test_entry_level_checkbox_keeps_only_entry_level(client, db):
+    CertificationFactory(code="ENTRY1", entry_level=True)
+    CertificationFactory(code="SENIOR1", entry_level=False)
+    page = client.get("/certifications/?entry_level=on").content.decode()
+    assert "ENTRY1" in page and "SENIOR1" not in page
 
 
 def test_home_links_to_every_published_path(client, content):
