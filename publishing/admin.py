@@ -624,7 +624,11 @@ class PendingChangeAdmin(admin.ModelAdmin):
         return False
 
     def has_publish_permission(self, request):
-        return any(can_publish(request.user, ct.model_class()) for ct in self._content_types())
+        models = [ct.model_class() for ct in self._content_types()]
+        return any(can_publish(request.user, model) for model in models if model is not None)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("record")
 
     def _content_types(self):
         return ContentType.objects.filter(pk__in=PendingChange.objects.values("content_type"))

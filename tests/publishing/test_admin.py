@@ -526,6 +526,19 @@ def test_pending_changes_list_and_publish_from_it(publisher_client, editor):
     assert cert.price_usd == 399
 
 
+def test_pending_changes_list_queries_do_not_grow_with_rows(publisher_client, editor):
+    for _ in range(2):
+        hold(CertificationFactory(), editor, price_usd=1)
+    publisher_client.get("/admin/publishing/pendingchange/")
+    with CaptureQueriesContext(connection) as few:
+        publisher_client.get("/admin/publishing/pendingchange/")
+    for _ in range(10):
+        hold(CertificationFactory(), editor, price_usd=1)
+    with CaptureQueriesContext(connection) as many:
+        publisher_client.get("/admin/publishing/pendingchange/")
+    assert len(many) == len(few)
+
+
 def test_editor_sees_pending_changes_but_cannot_publish_them(editor_client, editor):
     cert = CertificationFactory(price_usd=300)
     pending = hold(cert, editor, price_usd=399)
