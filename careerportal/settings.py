@@ -98,7 +98,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # django.contrib.redirects, also matching old addresses that arrive with ?fbclid=... or ?utm_...
+    "publishing.redirects.QueryTolerantRedirectFallbackMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

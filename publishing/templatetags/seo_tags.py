@@ -25,3 +25,20 @@ def canonical_url(context):
     if seo.is_unlisted(context):
         return ""
     return seo.absolute_url(seo.canonical_path(context, seo.page_record(context)))
+
+
+SHARED_QUERY_MAX_LENGTH = 300
+
+
+@register.simple_tag(takes_context=True)
+def share_url(context):
+    """`{% share_url as address %}`: what the share panel copies, encodes and prints: the
+    canonical address, keeping the query of a view without a record of its own
+    (a filtered list, a search, a path-finder result) so the student sees the same view."""
+    canonical = canonical_url(context)
+    request = context.get("request")
+    if canonical and request is not None and request.GET and seo.page_record(context) is None:
+        query = request.GET.urlencode()
+        if len(query) <= SHARED_QUERY_MAX_LENGTH:  # a garbage query would not fit a QR code
+            return f"{canonical}?{query}"
+    return canonical

@@ -91,7 +91,7 @@ def test_printed_page_shows_content_live_address_and_review_date_without_navigat
         "careers": lambda: "/careers/",
     }[kind]()
     page.goto(site + url)
-    expect(page.locator(".print-url")).to_be_hidden()
+    expect(page.locator(".share-print-url")).to_be_hidden()
     page.emulate_media(media="print")
 
     expect(page.get_by_role("heading", level=1)).to_be_visible()
@@ -99,7 +99,7 @@ def test_printed_page_shows_content_live_address_and_review_date_without_navigat
     expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
     expect(page.get_by_role("navigation", name="Breadcrumb")).to_be_hidden()
     expect(page.locator(".skip-link")).to_be_hidden()
-    live_url = page.locator(".print-url")
+    live_url = page.locator(".share-print-url")
     expect(live_url).to_be_visible()
     expect(live_url).to_contain_text(url)
     review_date = page.locator(".last-reviewed")
@@ -124,5 +124,5 @@ def test_printed_certification_list_shows_its_filters_and_review_date(page, site
     page.goto(site + "/certifications/?focus=billing")
     page.emulate_media(media="print")
     expect(page.locator(".filter-form")).to_be_hidden()
-    expect(page.locator(".print-url")).to_contain_text("/certifications/?focus=billing")
+    expect(page.locator(".share-print-url")).to_contain_text("/certifications/?focus=billing")
     expect(page.locator(".last-reviewed")).to_be_visible()
