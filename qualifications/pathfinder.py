@@ -29,8 +29,9 @@ class Verdict(models.IntegerChoices):
     """In ranking order."""
 
     GOOD = 0, gettext_lazy("Good fit")
-    POSSIBLE = 1, gettext_lazy("Possible, with changes")
-    NOT_NOW = 2, gettext_lazy("Not a fit for now")
+    FITS_WHAT_WE_KNOW = 1, gettext_lazy("Fits what we know")  # no misfit, but a cost or time is unknown
+    POSSIBLE = 2, gettext_lazy("Possible, with changes")
+    NOT_NOW = 3, gettext_lazy("Not a fit for now")
 
 
 AREA_NAMES = {Focus.BILLING: gettext_lazy("billing"), Focus.CODING: gettext_lazy("coding")}
@@ -85,7 +86,7 @@ class Recommendation:
     @property
     def verdict(self):
         if not self.misfits:
-            return Verdict.GOOD
+            return Verdict.FITS_WHAT_WE_KNOW if self.cost.missing or self.duration.missing else Verdict.GOOD
         if self.blocked or self.interest_rank == 2:
             return Verdict.NOT_NOW
         return Verdict.POSSIBLE
@@ -169,8 +170,19 @@ def general_notes(answers):
     ]
 
 
-def _names(steps_or_names):
-    return ", ".join(str(item) for item in steps_or_names)
+def _names(steps):
+    return ", ".join(_step_name(step) for step in steps)
+
+
+def _step_name(step):
+    if step.certification_id:
+        return _("the %(code)s exam") % {"code": step.certification.code}
+    return str(step)
+
+
+def _missing(recommendation, missing):
+    """The remaining steps a Range names as missing (it names them by str(step))."""
+    return [step for step in recommendation.remaining_steps if str(step) in missing]
 
 
 def _explain_done(recommendation, answers):
@@ -243,7 +255,7 @@ def _explain_cost(recommendation, answers):
     if cost.missing:
         recommendation.notes.append(
             _("Cost of %(steps)s not known yet, so the total leaves it out: ask for the price before you enrol.")
-            % {"steps": _names(cost.missing)}
+            % {"steps": _names(_missing(recommendation, cost.missing))}
         )
     if not known:
         return
@@ -280,7 +292,8 @@ def _explain_time(recommendation, answers):
     known = len(duration.missing) < len(studies)
     if duration.missing:
         recommendation.notes.append(
-            _("Time for %(steps)s not known yet, so the total leaves it out.") % {"steps": _names(duration.missing)}
+            _("Time for %(steps)s not known yet, so the total leaves it out.")
+            % {"steps": _names(_missing(recommendation, duration.missing))}
         )
     if not known:
         return

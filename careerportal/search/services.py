@@ -149,7 +149,7 @@ def postgres_search(query, types, *, limit=PER_GROUP):
             Hit(
                 title=searchable.title_of(records[entry.object_id]),
                 url=records[entry.object_id].get_absolute_url(),
-                snippet=highlight(snippets.get(entry.pk, "")),
+                snippet=_closed(highlight(snippets.get(entry.pk, ""))),
                 score=entry.score,
             )
             for entry in entries[:limit]
@@ -194,6 +194,13 @@ def ranked_entries(query, text_query, types, content_types):
         .only("pk", "content_type_id", "object_id")
         .order_by()  # the places say the order; sorting here again would cost a sort
     )
+
+
+def _closed(snippet):
+    """An ellipsis where the database's snippet stops mid-sentence."""
+    if snippet and not snippet.rstrip().endswith((".", "!", "?", "…", ":")):
+        return mark_safe(snippet + " …")  # noqa: S308 - snippet is already safe HTML
+    return snippet
 
 
 def highlight(marked_text):

@@ -162,7 +162,8 @@ def test_unknown_costs_are_named_and_never_counted_as_zero(steps, exams):
     assert plan.cost.missing == ["Certificate program", str(exams["cpc"])]
     assert plan.misfits == []
     assert not any("budget" in reason for reason in plan.fits)
-    assert f"Cost of Certificate program, {exams['cpc']} not known yet" in plan.notes[0]
+    assert plan.notes[0].startswith("Cost of Certificate program, the CPC exam not known yet")
+    assert plan.verdict == Verdict.FITS_WHAT_WE_KNOW
 
 
 def test_known_part_of_a_cost_fits_only_as_the_costs_we_know(steps, exams):
@@ -202,12 +203,17 @@ def test_time_is_compared_with_the_months_given(steps, exams, months, kind, text
     assert text in getattr(plan, kind)
 
 
+def test_a_fit_with_every_figure_known_is_a_good_fit(steps, exams):
+    assert plan_for(steps["certificate"], exams["cpc"]).verdict == Verdict.GOOD
+
+
 def test_unknown_duration_is_not_a_promise(steps, exams):
     plan = plan_for(steps["diploma"], exams["cpc"], education=EducationLevel.NONE, start_within_months=1)
     assert plan.duration.missing == ["High school diploma or GED"]
     assert plan.misfits == []
     assert not any("months you gave" in reason for reason in plan.fits)
     assert "Time for High school diploma or GED not known yet, so the total leaves it out." in plan.notes
+    assert plan.verdict == Verdict.FITS_WHAT_WE_KNOW
 
 
 def test_hours_per_week_are_mentioned_without_invented_numbers():
@@ -306,6 +312,7 @@ def test_answers_rank_the_published_paths_with_links(client, steps, exams):
     assert "Paths ranked for you" in page
     assert page.index(coding.get_absolute_url()) < page.index(billing.get_absolute_url())
     assert "Good fit" in page and "Not a fit for now" in page
+    assert "text-bg-success" in page
     assert "Leads to billing credentials (CPB), not coding." in page
 
 

@@ -89,6 +89,11 @@ def test_highlight_drops_stray_marks_and_closes_an_open_one():
     assert highlight(f"{MARK_STOP}a {MARK_START}b {MARK_START}c") == "a <mark>b c</mark>"
 
 
+@pytest.mark.parametrize("snippet, shown", [("cut in the", "cut in the …"), ("a sentence.", "a sentence."), ("", "")])
+def test_a_snippet_cut_mid_sentence_ends_with_an_ellipsis(snippet, shown):
+    assert services._closed(highlight(snippet)) == shown
+
+
 def test_text_snippet_marks_every_term_case_insensitively_and_escapes():
     snippet = text_snippet("A <i>Coder</i> codes; coders check CODES.", ["coder", "codes"])
     assert "<i>" not in snippet
