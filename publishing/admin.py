@@ -39,6 +39,7 @@ from .models import (
     display_value,
 )
 from .services import (
+    clean_note,
     pending_change_consume,
     pending_change_discard,
     pending_change_save,
@@ -308,7 +309,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
             pending = PendingChange.objects.for_record(obj)
             if pending is not None:
                 note = note or pending.note
-        obj._change_reason = " ".join(note.split())[:CHANGE_NOTE_MAX_LENGTH] or None
+        obj._change_reason = clean_note(note)
         super().save_model(request, obj, form, change)
         if change and version is None:
             # The form showed the pending values: they are now saved.

@@ -22,7 +22,7 @@ def _require_publish_permission(user, record):
         raise PermissionDenied
 
 
-def _note(text):
+def clean_note(text):
     """A change note as simple-history stores it: trimmed to its column, None when empty."""
     text = " ".join((text or "").split())
     return text[:CHANGE_NOTE_MAX_LENGTH] or None
@@ -31,7 +31,7 @@ def _note(text):
 def save_with_history(record, *, user, note=""):
     """Save and record who did it and why (the 'What changed' note)."""
     record._history_user = user
-    record._change_reason = _note(note)
+    record._change_reason = clean_note(note)
     record.save()
 
 
@@ -87,7 +87,7 @@ def pending_change_save(*, record, edited, field_names, user, note=""):
         object_id=record.pk,
         defaults={
             "data": data,
-            "note": _note(note) or (previous.note if previous else ""),
+            "note": clean_note(note) or (previous.note if previous else ""),
             "author": user,
         },
     )

@@ -60,11 +60,21 @@ def browser_errors():
     return watch
 
 
-def new_page(browser, watch):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return watch(page)
+@pytest.fixture
+def new_page(browser, browser_errors):
+    """Opens a page in a fresh browser context (its own cookies: one person each)."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return browser_errors(page)
+
+    yield open_page
+    for context in contexts:
+        context.close()
 
 
 def sign_in(page, site, username):
@@ -75,12 +85,12 @@ def sign_in(page, site, username):
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
-def test_editor_drafts_publisher_publishes_and_reverts(browser, browser_errors, workflow):
+def test_editor_drafts_publisher_publishes_and_reverts(new_page, browser_errors, workflow):
     site, cert = workflow
     change_page = f"{site}/admin/certifications/certification/{cert.pk}/change/"
 
     # The editor changes the price with a note: saved for review, visitors unaffected.
-    editor = new_page(browser, browser_errors)
+    editor = new_page()
     sign_in(editor, site, "editor")
     editor.goto(change_page)
     expect(editor.locator("#id_status")).to_have_count(0)  # cannot publish
@@ -96,13 +106,13 @@ def test_editor_drafts_publisher_publishes_and_reverts(browser, browser_errors, 
     expect(editor.locator(".preview-banner")).to_contain_text("Draft preview")
     expect(editor.locator("#price-heading + p")).to_contain_text("$399")
 
-    visitor = new_page(browser, browser_errors)
+    visitor = new_page()
     visitor.goto(f"{site}/certifications/cpc/")
     expect(visitor.locator("#price-heading + p")).to_contain_text("$300")
     expect(visitor.locator(".preview-banner")).to_have_count(0)
 
     # The publisher publishes the pending change.
-    publisher = new_page(browser, browser_errors)
+    publisher = new_page()
     sign_in(publisher, site, "publisher")
     publisher.goto(change_page)
     expect(publisher.locator("#pending-change")).to_contain_text(NOTE)
