@@ -170,9 +170,7 @@ def test_review_summary_counts_stale_records_and_lists_unconfirmed_drafts_too():
     CertificationFactory(last_reviewed=old)
     CertificationFactory(last_reviewed=old, status=PublicationStatus.DRAFT)
     EducationStepFactory()
-    draft_figure = OutlookFigureFactory(
-        status=PublicationStatus.DRAFT, figure_confirmation=Confirmation.UNCONFIRMED
-    )
+    draft_figure = OutlookFigureFactory(status=PublicationStatus.DRAFT, figure_confirmation=Confirmation.UNCONFIRMED)
     summary = review_summary()
     assert summary["needs_review_total"] == 2
     assert [(model.__name__, count) for model, count in summary["needing_review"]] == [("Certification", 2)]
