@@ -54,7 +54,9 @@ def test_step_with_both_targets_is_an_error():
 
 
 def test_path_totals_are_derived_from_its_steps():
-    certificate = EducationStepFactory(duration_min_months=10, duration_max_months=18, cost_min_usd=1000, cost_max_usd=4000)
+    certificate = EducationStepFactory(
+        duration_min_months=10, duration_max_months=18, cost_min_usd=1000, cost_max_usd=4000
+    )
     degree = EducationStepFactory(duration_min_months=24, duration_max_months=24, cost_min_usd=6000, cost_max_usd=9000)
     exam = CertificationFactory(price_usd=400)
     path = build_path(certificate, degree, exam)
