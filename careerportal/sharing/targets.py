@@ -63,6 +63,11 @@ def normalize_target(value):
     text = (value or "").strip()
     if not text:
         raise ValidationError(_("Enter the address of the page to share."), code="required")
+    if any(ord(character) < 32 or ord(character) == 127 for character in text):
+        # Control characters (NUL among them) belong in no address, and PostgreSQL rejects NUL outright.
+        raise ValidationError(
+            _("The address contains characters that cannot be part of a web address."), code="invalid"
+        )
     parts = urlsplit(text)
     if parts.scheme or parts.netloc:
         site = urlsplit(settings.SITE_URL)

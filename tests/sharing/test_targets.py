@@ -91,3 +91,10 @@ def test_any_input_is_a_public_path_or_a_validation_error(cpc, value):
     path = target.split("?", 1)[0]
     assert target.startswith("/") and not target.startswith("//")
     assert public_match(path) is not None
+
+
+@pytest.mark.parametrize("value", ["/certifications/\x00", "/paths/\x07x/", "\x1b[31m/"])
+def test_control_characters_are_a_validation_error(value):
+    with pytest.raises(ValidationError) as caught:
+        normalize_target(value)
+    assert caught.value.code == "invalid"
