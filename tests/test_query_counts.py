@@ -22,8 +22,15 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-LIST_PAGES = ["/", "/paths/", "/education/", "/certifications/", "/certifications/?focus=coding", "/skills/",
-              "/careers/"]
+LIST_PAGES = [
+    "/",
+    "/paths/",
+    "/education/",
+    "/certifications/",
+    "/certifications/?focus=coding",
+    "/skills/",
+    "/careers/",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -76,16 +83,25 @@ def test_query_counts_do_not_grow_with_ten_times_the_records(client):
     big_pages = generate(27)  # 30 of each: ten times as many
     big = {url: count_queries(client, url) for url in big_pages[: len(LIST_PAGES)]}
     assert big == {url: small[url] for url in LIST_PAGES}
-    details_small = [small[url] for url in small_pages[len(LIST_PAGES):]]
-    details_big = [count_queries(client, url) for url in big_pages[len(LIST_PAGES):]]
+    details_small = [small[url] for url in small_pages[len(LIST_PAGES) :]]
+    details_big = [count_queries(client, url) for url in big_pages[len(LIST_PAGES) :]]
     assert details_big == details_small
 
 
 @pytest.mark.parametrize(
     "url, max_queries",
-    [("/", 8), ("/paths/", 8), ("/paths/medical-coder-certificate-cpc/", 10), ("/education/", 8),
-     ("/education/certificate-program/", 10), ("/certifications/", 10), ("/certifications/cpc/", 12),
-     ("/skills/", 6), ("/skills/attention-to-detail/", 8), ("/careers/", 10)],
+    [
+        ("/", 8),
+        ("/paths/", 8),
+        ("/paths/medical-coder-certificate-cpc/", 10),
+        ("/education/", 8),
+        ("/education/certificate-program/", 10),
+        ("/certifications/", 10),
+        ("/certifications/cpc/", 12),
+        ("/skills/", 6),
+        ("/skills/attention-to-detail/", 8),
+        ("/careers/", 10),
+    ],
 )
 def test_query_counts_with_the_starter_content(client, django_assert_max_num_queries, url, max_queries):
     call_command("load_starter_content", stdout=open("/dev/null", "w"))  # noqa: SIM115

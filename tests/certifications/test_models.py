@@ -21,8 +21,9 @@ def test_valid_certification_passes_validation():
 
 
 def test_price_without_source_is_an_error_on_the_source_field():
-    cert = CertificationFactory.build(body=CertifyingBodyFactory(), price_source=None, exam_source=SourceFactory(),
-                                      renewal_source=SourceFactory())
+    cert = CertificationFactory.build(
+        body=CertifyingBodyFactory(), price_source=None, exam_source=SourceFactory(), renewal_source=SourceFactory()
+    )
     assert "price_source" in errors_of(cert)
 
 
