@@ -11,7 +11,7 @@ import urllib.parse
 import pytest
 from django.conf import settings
 
-from bench.harness import AdminSession, free_port
+from bench.harness import AdminSession, free_port, fresh_postgres
 
 CACHE_BACKENDS = [
     pytest.param(
@@ -31,17 +31,8 @@ def shared_database_url(tmp_path):
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         return f"sqlite:///{tmp_path / 'shared.sqlite3'}"
-    import psycopg2
-
     parts = urllib.parse.urlsplit(url)
-    name = parts.path.lstrip("/") + "_two_instances"
-    admin = psycopg2.connect(urllib.parse.urlunsplit(parts._replace(path="/postgres")))
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+    return fresh_postgres(urllib.parse.urlunsplit(parts._replace(path=parts.path + "_two_instances")))
 
 
 @pytest.fixture(params=CACHE_BACKENDS)
