@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,9 @@ class PublishingConfig(AppConfig):
 
     def ready(self):
         from . import redirects
+        from .permissions import create_publish_permissions
+
+        post_migrate.connect(create_publish_permissions, dispatch_uid="publishing.publish_permissions")
 
         redirects.connect_signals(apps.get_models())
         # Each content app may register schema.org builders for its records in
