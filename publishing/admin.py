@@ -213,8 +213,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
     # --- lists -------------------------------------------------------------
 
     def get_queryset(self, request):
-        content_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
-        pending = PendingChange.objects.filter(content_type=content_type, object_id=OuterRef("pk"))
+        pending = PendingChange.objects.for_model(self.model).filter(object_id=OuterRef("pk"))
         return super().get_queryset(request).annotate(has_pending_change=Exists(pending))
 
     def get_list_filter(self, request):

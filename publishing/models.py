@@ -185,9 +185,6 @@ class PublishableQuerySet(models.QuerySet):
             Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now())
         )
 
-    def drafts(self):
-        return self.exclude(pk__in=self.published().values("pk"))
-
     def needs_review(self):
         return self.filter(last_reviewed__lt=self.model.review_cutoff())
 
@@ -339,13 +336,15 @@ PENDING_EXCLUDED_FIELDS = {"status", "publish_from", "created", "updated"}
 
 
 class PendingChangeQuerySet(models.QuerySet):
-    def for_record(self, record):
-        """The pending change of one record, or None."""
-        content_type = ContentType.objects.get_for_model(record, for_concrete_model=False)
-        return self.filter(content_type=content_type, object_id=record.pk).select_related("author").first()
-
     def for_model(self, model):
         return self.filter(content_type=ContentType.objects.get_for_model(model, for_concrete_model=False))
+
+    def of_record(self, record):
+        return self.for_model(type(record)).filter(object_id=record.pk)
+
+    def for_record(self, record):
+        """The pending change of one record, or None."""
+        return self.of_record(record).select_related("author").first()
 
 
 class PendingChange(models.Model):

@@ -76,14 +76,13 @@ def pending_change_save(*, record, edited, field_names, user, note=""):
     when nothing differs from the published record any more."""
     live = type(record)._default_manager.get(pk=record.pk)
     data = PendingChange.differences(live, edited, set(field_names))
-    content_type = ContentType.objects.get_for_model(record, for_concrete_model=False)
-    existing = PendingChange.objects.filter(content_type=content_type, object_id=record.pk)
+    existing = PendingChange.objects.of_record(record)
     if not data:
         existing.delete()
         return None
     previous = existing.first()
     pending, _created = PendingChange.objects.update_or_create(
-        content_type=content_type,
+        content_type=ContentType.objects.get_for_model(record, for_concrete_model=False),
         object_id=record.pk,
         defaults={
             "data": data,
@@ -96,17 +95,13 @@ def pending_change_save(*, record, edited, field_names, user, note=""):
 
 def pending_change_discard(*, record, user):
     _require_publish_permission(user, record)
-    deleted, _by_model = PendingChange.objects.filter(
-        content_type=ContentType.objects.get_for_model(record, for_concrete_model=False), object_id=record.pk
-    ).delete()
+    deleted, _by_model = PendingChange.objects.of_record(record).delete()
     return bool(deleted)
 
 
 def pending_change_consume(*, record):
     """Drop the pending change of a record whose working copy was just saved live."""
-    PendingChange.objects.filter(
-        content_type=ContentType.objects.get_for_model(record, for_concrete_model=False), object_id=record.pk
-    ).delete()
+    PendingChange.objects.of_record(record).delete()
 
 
 def records_mark_reviewed(*, records, user):

@@ -110,10 +110,6 @@ class Range:
     high: int = 0
     missing: list = field(default_factory=list)
 
-    @property
-    def is_complete(self):
-        return not self.missing
-
     def add(self, low, high, name):
         if low is None and high is None:
             self.missing.append(name)

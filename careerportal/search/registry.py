@@ -23,10 +23,6 @@ class SearchableType:
     body_fields: tuple[str, ...]
     trigram_fields: tuple[str, ...]  # the names typos are forgiven in
 
-    @property
-    def text_fields(self):
-        return self.title_fields + self.summary_fields + self.body_fields
-
     def title_of(self, record):
         return " — ".join(str(getattr(record, name)) for name in self.title_fields if getattr(record, name))
 
