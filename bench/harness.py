@@ -42,8 +42,9 @@ def fresh_postgres(url=POSTGRES_URL):
 
 
 def production_env(database_url, workdir, **extra):
-    """Environment of the production setup, over plain http on loopback."""
-    return {
+    """Environment of the production setup, over plain http on loopback.
+    `database_url` None keeps the inherited DATABASE_URL (or the SQLite default)."""
+    env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "careerportal.settings",
         "DJANGO_DEBUG": "0",
@@ -54,10 +55,12 @@ def production_env(database_url, workdir, **extra):
         "DJANGO_HSTS_SECONDS": "0",
         "DJANGO_STATIC_ROOT": str(Path(workdir) / "static"),
         "DJANGO_CACHE_DIR": str(Path(workdir) / "cache"),
-        "DATABASE_URL": database_url,
         "GUNICORN_WORKERS": os.environ.get("BENCH_WORKERS", "3"),
         **extra,
     }
+    if database_url is not None:
+        env["DATABASE_URL"] = database_url
+    return env
 
 
 def manage(env, *args, capture=False):

@@ -1,17 +1,15 @@
 """Two gunicorn instances sharing one database and one cache (Redis, or the default file cache): an edit made through
 one is visible through the other on the very next request."""
 
+import contextlib
 import os
 import re
-import subprocess
-import sys
-import time
 import urllib.parse
 
 import pytest
 from django.conf import settings
 
-from bench.harness import AdminSession, free_port, fresh_postgres
+from bench.harness import AdminSession, fresh_postgres, gunicorn, manage
 
 CACHE_BACKENDS = [
     pytest.param(
@@ -40,48 +38,15 @@ def two_instances(request, production_env, tmp_path):
     env = {**production_env, "DATABASE_URL": shared_database_url(tmp_path), "GUNICORN_WORKERS": "1"}
     if request.param != "redis":
         env.pop("REDIS_URL", None)
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "--verbosity", "0"], cwd=ROOT, env=env, check=True, timeout=300)
+    manage(env, "migrate", "--noinput", "--verbosity", "0")
     setup = (
         "from tests.factories import CertificationFactory, UserFactory;"
         "UserFactory(username='boss', is_staff=True, is_superuser=True);"
         "CertificationFactory(code='TWOX', slug='twox', name='Shared cache credential')"
     )
-    subprocess.run([*manage, "shell", "-c", setup], cwd=ROOT, env=env, check=True, timeout=120)
-    servers, bases = [], []
-    for _ in range(2):
-        port = free_port()
-        servers.append(
-            subprocess.Popen(
-                [
-                    os.path.join(os.path.dirname(sys.executable), "gunicorn"),
-                    "-c",
-                    "gunicorn.conf.py",
-                    "careerportal.wsgi",
-                ],
-                cwd=ROOT,
-                env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        )
-        bases.append(f"http://127.0.0.1:{port}")
-    try:
-        for base in bases:
-            for _ in range(100):
-                try:
-                    if AdminSession(base).get("/healthz")[0] == 200:
-                        break
-                except OSError:
-                    pass
-                time.sleep(0.2)
-            else:
-                pytest.fail(f"gunicorn at {base} did not start")
-        yield bases
-    finally:
-        for server in servers:
-            server.terminate()
-            server.wait(timeout=10)
+    manage(env, "shell", "-c", setup)
+    with contextlib.ExitStack() as servers:
+        yield [servers.enter_context(gunicorn(env, tmp_path / f"gunicorn-{n}.log")) for n in (1, 2)]
 
 
 def test_edit_through_one_instance_is_seen_through_the_other_at_once(two_instances):
