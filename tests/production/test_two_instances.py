@@ -7,7 +7,6 @@ import re
 import urllib.parse
 
 import pytest
-from django.conf import settings
 
 from bench.harness import AdminSession, fresh_postgres, gunicorn, manage
 
@@ -21,7 +20,6 @@ CACHE_BACKENDS = [
     # Without REDIS_URL production uses a file cache that every worker on the machine shares.
     "default file cache",
 ]
-ROOT = settings.BASE_DIR
 
 
 def shared_database_url(tmp_path):
