@@ -34,12 +34,14 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 # Whitespace and control characters some URL parsers skip inside a scheme ("java\tscript:").
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# Whatever stands before a colon that comes ahead of any "/", "?" or "#" is a scheme.
+_SCHEME = re.compile(r"^([^/?#]*):")
 
 
 def _safe_attribute(tag, attribute, value):
     """Defence in depth after nh3's own scheme check: drop any link whose scheme,
-    once whitespace and control characters are removed, is not on the allowlist."""
+    once whitespace and control characters are removed, is not on the allowlist
+    (a well-formed one like "javascript" or a malformed one like '"')."""
     if attribute == "href":
         match = _SCHEME.match(_IGNORED_IN_SCHEME.sub("", value))
         if match and match.group(1).lower() not in ALLOWED_URL_SCHEMES:

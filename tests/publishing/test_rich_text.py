@@ -75,6 +75,11 @@ def assert_harmless(html):
     assert "<script" not in html.lower()
 
 
+def test_link_with_a_malformed_scheme_loses_its_address():
+    # Found by hypothesis: the link's address was '":alert(' before the sanitizer knew malformed schemes.
+    assert "href" not in render_markdown('[](":alert(1)')
+
+
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_xss_payload_is_neutralised(payload):
     assert_harmless(render_markdown(payload))
