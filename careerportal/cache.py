@@ -15,6 +15,7 @@ import logging
 import time
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
@@ -56,6 +57,20 @@ def cache_get(key, default=None):
 
 def cache_set(key, value, timeout):
     return _Health.call(cache.set, key, value, timeout)
+
+
+def claim_variant(counter_key, timeout):
+    """Count one more cached entry under `counter_key`; False once the page has
+    PAGE_CACHE_MAX_VARIANTS of them, so a flood of queries cannot fill the cache."""
+
+    def claim():
+        cache.add(counter_key, 0, timeout)
+        try:
+            return cache.incr(counter_key) <= settings.PAGE_CACHE_MAX_VARIANTS
+        except ValueError:  # the counter expired between add and incr
+            return False
+
+    return _Health.call(claim)
 
 
 def _next_scheduled_publication():

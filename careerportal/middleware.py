@@ -2,9 +2,9 @@ import logging
 import time
 
 from django.conf import settings
-from django.utils.cache import get_cache_key, learn_cache_key
 
-from .cache import CacheUnavailable, cache_get, cache_set, content_generation
+from .cache import CacheUnavailable, cache_get, cache_set, claim_variant, content_generation
+from .cacheable import cacheable_page, page_key, variants_key
 
 request_log = logging.getLogger("careerportal.requests")
 
@@ -31,19 +31,21 @@ class RequestLogMiddleware:
 class AnonymousPageCacheMiddleware:
     """Caches public pages for anonymous visitors under the current content
     generation (see careerportal.cache), so any content change is visible at once.
-    Signed-in users (staff, counselors), previews, share links and every
-    non-public area always get a fresh page."""
+    Which pages, and under which key: careerportal.cacheable. Signed-in users
+    (staff, counselors), previews, share links and every non-public area always
+    get a fresh page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self.is_cacheable_request(request):
+        page = cacheable_page(request) if self.is_cacheable_request(request) else None
+        if page is None:
             return self.get_response(request)
         try:
-            prefix = f"g{content_generation()}"
-            key = get_cache_key(request, prefix, "GET")
-            cached = cache_get(key) if key else None
+            generation = content_generation()
+            key = page_key(request, page=page, generation=generation)
+            cached = cache_get(key)
         except CacheUnavailable:
             return self.get_response(request)
         if cached is not None:
@@ -52,27 +54,29 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if self.is_cacheable_response(response):
             try:
-                timeout = settings.PAGE_CACHE_SECONDS
-                cache_set(learn_cache_key(request, response, timeout, prefix), response, timeout)
-                response["X-Cache"] = "miss"
+                if claim_variant(variants_key(request, generation=generation), settings.PAGE_CACHE_SECONDS):
+                    cache_set(key, response, settings.PAGE_CACHE_SECONDS)
+                    response["X-Cache"] = "miss"
             except CacheUnavailable:
                 pass
         return response
 
     @staticmethod
     def is_cacheable_request(request):
+        cookies = request.COOKIES
         return (
             settings.PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
-            and not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
-            and "preview" not in request.GET
             and not request.user.is_authenticated
+            # An anonymous session or a pending message may show on the page.
+            and settings.SESSION_COOKIE_NAME not in cookies
+            and "messages" not in cookies
         )
 
     @staticmethod
     def is_cacheable_response(response):
         return (
-            response.status_code in (200, 404)
+            response.status_code == 200
             and not response.streaming
             and not response.cookies
             and "private" not in response.get("Cache-Control", "")

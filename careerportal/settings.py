@@ -188,7 +188,8 @@ else:
         }
     }
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
-PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/counselor/", "/s/", "/healthz", "/ping", "/static/")
+# Most entries one page (one path) may have in the cache: its query and language variants.
+PAGE_CACHE_MAX_VARIANTS = env_int("PAGE_CACHE_MAX_VARIANTS", 100)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
