@@ -84,6 +84,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "careerportal.middleware.RequestLogMiddleware",
+    # 400 for control characters in the path, query or form, before anything reads them.
+    "careerportal.middleware.InputRulesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
