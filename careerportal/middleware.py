@@ -3,11 +3,12 @@ import re
 import time
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from .cache import CacheUnavailable, cache_get, cache_set, claim_variant, content_generation
-from .cacheable import cacheable_page, page_key, variants_key
+from .cacheable import CACHEABLE_PAGES, cacheable_page, page_key, variants_key
 
 request_log = logging.getLogger("careerportal.requests")
 
@@ -32,7 +33,8 @@ class RequestLogMiddleware:
 
 
 class InputRulesMiddleware:
-    """Answers 400 before any view or database lookup runs when the path, the query
+    """Answers 405 to a method the site does not use (TRACE, PUT, DELETE...), and
+    400 before any view or database lookup runs when the path, the query
     or the form data holds a control character. NUL would otherwise reach
     PostgreSQL, which rejects it with an error (a 500 and a logged traceback);
     no address or form field of this site has a use for the others. Tab, line
@@ -44,7 +46,11 @@ class InputRulesMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+
     def __call__(self, request):
+        if request.method not in self.ALLOWED_METHODS:
+            return HttpResponseNotAllowed(self.ALLOWED_METHODS)
         if self.PATH_FORBIDDEN.search(request.path_info) or self.has_forbidden_value(request):
             return HttpResponseBadRequest(
                 _("The address or the form holds characters that are not allowed."),
@@ -60,6 +66,30 @@ class InputRulesMiddleware:
             for name, values in query.lists()
             for text in (name, *values)
         )
+
+
+class ResponseHeadersMiddleware:
+    """Adds Permissions-Policy to every page, and says who may keep a copy of it:
+    a public page for an anonymous visitor may be kept briefly by browsers and
+    proxies (`public, max-age=PAGE_BROWSER_CACHE_SECONDS`); a page for a
+    signed-in user, or from a non-public area (admin, counselor pages, share
+    links, health checks), is `private, no-store`. A Cache-Control set by the
+    view (previews, the admin) is kept."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if response.has_header("Cache-Control"):
+            return response
+        match = request.resolver_match
+        if request.user.is_authenticated or response.cookies or (match and match.view_name not in CACHEABLE_PAGES):
+            patch_cache_control(response, private=True, no_store=True)
+        elif response.status_code == 200 and match:
+            patch_cache_control(response, public=True, max_age=settings.PAGE_BROWSER_CACHE_SECONDS)
+        return response
 
 
 class AnonymousPageCacheMiddleware:

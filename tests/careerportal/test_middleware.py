@@ -42,3 +42,11 @@ def test_tab_and_line_breaks_in_values_are_allowed(client):
     CertificationFactory(code="CPC", slug="cpc")
     assert client.get("/search/?q=cpc%09coder%0d%0a").status_code == 200
     assert client.get("/certifications/cpc/?education=%0a").status_code == 200
+
+
+@pytest.mark.parametrize("method", ["TRACE", "PUT", "PATCH", "DELETE", "PROPFIND", "CONNECT"])
+@pytest.mark.parametrize("url", ["/", "/healthz", "/s/abc/", "/admin/login/", "/no-such-page/"])
+def test_unsupported_methods_get_a_405(client, method, url):
+    response = client.generic(method, url)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, POST, OPTIONS"
