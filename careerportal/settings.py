@@ -243,7 +243,12 @@ if os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER"):
 # Login protection (django-axes): lock out after repeated failures.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per account and address, and per address across accounts (careerportal/login_limits.py).
+AXES_LOCKOUT_PARAMETERS = "careerportal.login_limits.lockout_parameters"
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
+# The client's address behind DJANGO_TRUSTED_PROXY_COUNT proxies (X-Forwarded-For), else REMOTE_ADDR.
+AXES_CLIENT_IP_CALLABLE = "careerportal.login_limits.client_ip"
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "publishing/lockout.html"
 # Where the admin sign-in leads when its `next` is missing or refused (an address on another site).
