@@ -1,5 +1,6 @@
 """Anonymous pages are cached and every content change shows on the very next request."""
 
+import contextlib
 import datetime
 import logging
 import time
@@ -7,10 +8,12 @@ import time
 import pytest
 from django.contrib.redirects.models import Redirect
 from django.core.cache import cache
+from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
 from careerportal import cache as page_cache
+from careerportal.models import ContentGeneration
 from tests.factories import CertificationFactory, SkillFactory, UserFactory
 
 # Invalidation runs when a transaction commits, so these tests commit for real.
@@ -107,16 +110,44 @@ def test_changed_page_answers_200_to_a_stale_etag(client, cert):
     assert client.get("/certifications/cpc/", headers={"if-none-match": etag}).status_code == 200
 
 
-def test_cache_down_serves_uncached_and_warns_once(client, cert, caplog, monkeypatch):
-    unreachable = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
+UNREACHABLE_CACHE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }
+}
+
+
+def test_an_edit_made_while_the_cache_is_unreachable_still_invalidates(client, cert):
+    client.get("/certifications/cpc/")
+    assert client.get("/certifications/cpc/")["X-Cache"] == "hit"
+    with override_settings(CACHES=UNREACHABLE_CACHE):  # the server making the edit cannot reach the cache
+        cert.name = "Edited without a cache"
+        cert.save()
+    response = client.get("/certifications/cpc/")
+    assert response["X-Cache"] == "miss"
+    assert "Edited without a cache" in response.content.decode()
+
+
+def test_a_rolled_back_edit_keeps_the_generation(client, cert):
+    before = page_cache.content_generation()
+    with contextlib.suppress(RuntimeError), transaction.atomic():
+        cert.name = "Never committed"
+        cert.save()
+        raise RuntimeError
+    assert page_cache.content_generation() == before
+
+
+def test_the_generation_row_is_made_again_if_missing(client, cert):
+    ContentGeneration.objects.all().delete()
+    assert client.get("/certifications/cpc/")["X-Cache"] == "miss"
+    assert client.get("/certifications/cpc/")["X-Cache"] == "hit"
+
+
+def test_cache_down_serves_uncached_and_warns_once(client, cert, caplog, monkeypatch):
     monkeypatch.setattr(page_cache._Health, "failing", False)
-    with override_settings(CACHES=unreachable), caplog.at_level(logging.WARNING, logger="careerportal.cache"):
+    with override_settings(CACHES=UNREACHABLE_CACHE), caplog.at_level(logging.WARNING, logger="careerportal.cache"):
         statuses = [client.get("/certifications/cpc/").status_code for _ in range(3)]
     assert statuses == [200, 200, 200]
     warnings = [record for record in caplog.records if record.name == "careerportal.cache"]
