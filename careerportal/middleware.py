@@ -42,11 +42,10 @@ class InputRulesMiddleware:
 
     PATH_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]")
     VALUE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+    ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
 
     def __init__(self, get_response):
         self.get_response = get_response
-
-    ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
 
     def __call__(self, request):
         if request.method not in self.ALLOWED_METHODS:
