@@ -11,6 +11,8 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from .models import CHANGE_NOTE_MAX_LENGTH, PendingChange, PublicationStatus, can_publish
 
@@ -102,6 +104,48 @@ def pending_change_discard(*, record, user):
 def pending_change_consume(*, record):
     """Drop the pending change of a record whose working copy was just saved live."""
     PendingChange.objects.of_record(record).delete()
+
+
+def revert_note(*, record, version, note=""):
+    """The public note of a revert: the notes of the changes it undoes, or the
+    restored version's date when none had a note, then the reverter's own note."""
+    undone = (
+        record.history.filter(history_date__gt=version.history_date)
+        .exclude(history_change_reason__isnull=True)
+        .exclude(history_change_reason="")
+        .order_by("history_date")
+        .values_list("history_change_reason", flat=True)
+    )
+    if undone:
+        summary = gettext("Undone: %(notes)s") % {"notes": "; ".join(f"“{reason}”" for reason in undone)}
+    else:
+        summary = gettext("Reverted to the version of %(date)s") % {
+            "date": date_format(timezone.localtime(version.history_date), "j F Y")
+        }
+    return f"{summary}. {note}" if note else summary
+
+
+@transaction.atomic
+def record_revert(*, record, version, user, note=""):
+    """Restore the content of `version` (one of `record`'s historical rows) as a new
+    version whose note says what was undone. Publication state stays as it is.
+    When the record is published and `user` may not publish, the restored values
+    wait for a publisher as a pending change, which is returned; else None.
+    Raises ValidationError when the restored content is no longer valid."""
+    model = type(record)
+    record = model._default_manager.select_for_update().get(pk=record.pk)
+    restored = version.instance
+    note = revert_note(record=record, version=version, note=note)
+    fields = PendingChange.pending_fields(model)
+    if record.status == PublicationStatus.PUBLISHED and not can_publish(user, model):
+        return pending_change_save(
+            record=record, edited=restored, field_names=[field.name for field in fields], user=user, note=note
+        )
+    for field in fields:
+        setattr(record, field.attname, field.value_from_object(restored))
+    record.full_clean()
+    save_with_history(record, user=user, note=note)
+    return None
 
 
 def records_mark_reviewed(*, records, user):

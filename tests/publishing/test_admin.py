@@ -277,39 +277,64 @@ def test_revert_page_shows_the_differences_from_the_current_version(publisher_cl
     assert [(d["field"], d["new"], d["old"]) for d in differences] == [("Exam price (USD)", "399", "300")]
 
 
-def test_revert_restores_content_keeps_publication_state_and_records_a_note(publisher_client, price_history):
+def test_revert_page_is_a_confirmation_not_an_editable_form(publisher_client, price_history):
+    first = price_history.history.last()
+    response = publisher_client.get(change_url(price_history, f"history/{first.history_id}/"))
+    assert list(response.context["form"].fields) == ["change_note"]
+    assert 'name="price_usd"' not in response.content.decode()
+
+
+def test_revert_restores_content_keeps_publication_state_and_says_what_was_undone(publisher_client, price_history):
     first = price_history.history.last()
     type(price_history).objects.filter(pk=price_history.pk).update(status=DRAFT)
     url = change_url(price_history, f"history/{first.history_id}/")
-    response = publisher_client.get(url)
-    assert "status" not in response.context["adminform"].form.fields
-    response = publisher_client.post(url, form_data(response) | {"_save": "Revert"})
+    response = publisher_client.post(url, {"change_note": "Price list was wrong"})
     assert response.status_code == 302
     price_history.refresh_from_db()
     assert price_history.price_usd == 300
     assert price_history.status == DRAFT  # first version was published: not restored
     latest = price_history.history.first()
-    assert latest.history_change_reason.startswith("Reverted to the version of ")
+    assert latest.history_change_reason == "Undone: “Price up”. Price list was wrong"
+    assert latest.history_user.username == "pat"
     assert price_history.history.count() == 3
 
 
-def test_crafted_revert_post_cannot_change_publication_state(publisher_client, price_history):
+def test_revert_ignores_posted_field_values(publisher_client, price_history):
     first = price_history.history.last()
     url = change_url(price_history, f"history/{first.history_id}/")
-    data = form_data(publisher_client.get(url)) | {"_save": "Revert", "status": DRAFT}
-    publisher_client.post(url, data)
+    publisher_client.post(url, {"status": DRAFT, "name": "Typed by accident", "change_note": ""})
     price_history.refresh_from_db()
     assert price_history.status == PUBLISHED
+    assert price_history.name != "Typed by accident"
+    assert price_history.price_usd == 300
+
+
+def test_revert_without_undone_notes_names_the_version_date(publisher_client, publisher):
+    cert = CertificationFactory(price_usd=300)
+    first = cert.history.last()
+    cert.price_usd = 350
+    cert.save()
+    publisher_client.post(change_url(cert, f"history/{first.history_id}/"), {"change_note": ""})
+    assert cert.history.first().history_change_reason.startswith("Reverted to the version of ")
+
+
+def test_too_long_revert_note_is_a_form_error(publisher_client, price_history):
+    first = price_history.history.last()
+    url = change_url(price_history, f"history/{first.history_id}/")
+    response = publisher_client.post(url, {"change_note": "x" * 101})
+    assert response.status_code == 200 and response.context["form"].errors
+    price_history.refresh_from_db()
+    assert price_history.price_usd == 399
 
 
 def test_editor_revert_of_a_published_record_waits_for_a_publisher(editor_client, price_history):
     first = price_history.history.last()
     url = change_url(price_history, f"history/{first.history_id}/")
-    editor_client.post(url, form_data(editor_client.get(url)) | {"_save": "Revert"})
+    editor_client.post(url, {"change_note": ""})
     price_history.refresh_from_db()
     assert price_history.price_usd == 399
     pending = PendingChange.objects.for_record(price_history)
-    assert pending.data == {"price_usd": 300} and pending.note.startswith("Reverted to the version of")
+    assert pending.data == {"price_usd": 300} and pending.note == "Undone: “Price up”"
 
 
 def test_view_only_user_cannot_post_a_revert(client, price_history):

@@ -1,0 +1,250 @@
+"""Unpublished changes: an editor's save of a published record is held as a
+PendingChange for a publisher, who publishes or discards it from the record's
+form or from the list of every held change."""
+
+from dataclasses import dataclass
+
+from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import ManyToManyField
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from ..models import PendingChange, PublicationStatus, can_publish
+from ..services import (
+    clean_note,
+    pending_change_consume,
+    pending_change_discard,
+    pending_change_save,
+    record_publish,
+)
+from .forms import PUBLICATION_FIELDS
+
+
+@dataclass
+class SaveOutcome:
+    """What `save_model` did with one submitted change form, read by the hooks
+    after it (save_related, construct_change_message) from the form."""
+
+    held: bool
+    pending: PendingChange | None = None
+
+
+class HeldChangesMixin:
+    """For PublishableAdmin: hold an editor's edits to a published record."""
+
+    def holds_changes(self, request, obj):
+        """True when saving `obj` must not change the live record: it is
+        published and the user may not publish."""
+        return (
+            obj is not None
+            and obj.pk is not None
+            and obj.status == PublicationStatus.PUBLISHED
+            and not self.has_publish_permission(request)
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields += [name for name in PUBLICATION_FIELDS if name not in fields]
+            if self.holds_changes(request, obj):
+                # A pending change holds only concrete fields: lists stay as published.
+                fields += [
+                    field.name
+                    for field in self.model._meta.get_fields()
+                    if isinstance(field, ManyToManyField) and field.name not in fields
+                ]
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None and obj.pk:
+            pending = PendingChange.objects.for_record(obj)
+            if pending is not None:
+                form = type(form.__name__, (form,), {"pending_initial": pending.form_initial()})
+        return form
+
+    def save_model(self, request, obj, form, change):
+        note = form.cleaned_data.get("change_note", "")
+        if change and self.holds_changes(request, obj):
+            form.outcome = SaveOutcome(
+                held=True,
+                pending=pending_change_save(
+                    record=obj, edited=obj, field_names=form.fields.keys(), user=request.user, note=note
+                ),
+            )
+            return
+        form.outcome = SaveOutcome(held=False)
+        if change:
+            pending = PendingChange.objects.for_record(obj)
+            if pending is not None:
+                note = note or pending.note
+        obj._change_reason = clean_note(note)
+        super().save_model(request, obj, form, change)
+        if change:
+            # The form showed the pending values: they are now saved.
+            pending_change_consume(record=obj)
+
+    def save_related(self, request, form, formsets, change):
+        if form.outcome.held:
+            return
+        super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if form.outcome is not None and form.outcome.held:
+            return gettext("Saved unpublished changes for review.")
+        return super().construct_change_message(request, form, formsets, add)
+
+    def response_change(self, request, obj):
+        if not self.holds_changes(request, obj):
+            return super().response_change(request, obj)
+        if PendingChange.objects.for_record(obj) is None:
+            self.message_user(
+                request,
+                gettext("“%(record)s” now matches the published version: there are no unpublished changes.")
+                % {"record": obj},
+                messages.INFO,
+            )
+        else:
+            self.message_user(
+                request,
+                gettext(
+                    "Your changes to “%(record)s” are saved for review. Visitors still see the published "
+                    "version until a publisher publishes them."
+                )
+                % {"record": obj},
+                messages.SUCCESS,
+            )
+        if "_continue" in request.POST:
+            return HttpResponseRedirect(self._change_url(obj))
+        return self.response_post_save_change(request, obj)
+
+    @method_decorator(require_POST)
+    def publish_pending_view(self, request, object_id):
+        obj = self._get_record_or_404(request, object_id)
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        try:
+            published = record_publish(record=obj, user=request.user, note=request.POST.get("change_note", ""))
+        except ValidationError as error:
+            self.message_user(
+                request,
+                gettext("Not published, fix this first: %s") % "; ".join(error.messages),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(self._change_url(obj))
+        if published:
+            self.log_change(request, obj, gettext("Published."))
+            self.message_user(request, gettext("“%(record)s” is published.") % {"record": obj}, messages.SUCCESS)
+        else:
+            self.message_user(request, gettext("Nothing to publish."), messages.INFO)
+        return HttpResponseRedirect(self._change_url(obj))
+
+    @method_decorator(require_POST)
+    def discard_pending_view(self, request, object_id):
+        obj = self._get_record_or_404(request, object_id)
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        if pending_change_discard(record=obj, user=request.user):
+            self.log_change(request, obj, gettext("Discarded unpublished changes."))
+            self.message_user(request, gettext("The unpublished changes were discarded."), messages.SUCCESS)
+        return HttpResponseRedirect(self._change_url(obj))
+
+
+class LockedWhenPublishedInlineMixin:
+    """For inlines of a content record (a path's steps): a pending change holds
+    no rows, so on a published record only publishers may add, change or delete them."""
+
+    def _locked(self, request, obj):
+        return (
+            obj is not None
+            and obj.status == PublicationStatus.PUBLISHED
+            and not can_publish(request.user, self.parent_model)
+        )
+
+    def has_add_permission(self, request, obj):
+        return not self._locked(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._locked(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._locked(request, obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(PendingChange)
+class PendingChangeAdmin(admin.ModelAdmin):
+    """Every record's unpublished changes in one list, for publishers."""
+
+    list_display = ["record_link", "content_type", "author", "updated", "note"]
+    list_filter = ["content_type"]
+    list_select_related = ["content_type", "author"]
+    search_fields = ["note", "author__username"]
+    actions = ["publish_selected", "discard_selected"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_publish_permission(self, request):
+        models = [ct.model_class() for ct in self._content_types()]
+        return any(can_publish(request.user, model) for model in models if model is not None)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("record")
+
+    def _content_types(self):
+        return ContentType.objects.filter(pk__in=PendingChange.objects.values("content_type"))
+
+    @admin.display(description=_("record"))
+    def record_link(self, obj):
+        record = obj.record
+        if record is None:
+            return gettext("(deleted)")
+        opts = record._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+        return format_html('<a href="{}">{}</a>', url, record)
+
+    def _each_record(self, request, queryset):
+        for pending in queryset.select_related("content_type"):
+            record = pending.record
+            if record is None:
+                continue
+            if not can_publish(request.user, type(record)):
+                self.message_user(
+                    request, gettext("You may not publish %(record)s.") % {"record": record}, messages.ERROR
+                )
+                continue
+            yield record
+
+    @admin.action(description=_("Publish the selected changes"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        count = 0
+        for record in self._each_record(request, queryset):
+            try:
+                count += record_publish(record=record, user=request.user)
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    gettext("Not published, fix this first: %s") % f"{record}: {'; '.join(error.messages)}",
+                    messages.ERROR,
+                )
+        if count:
+            self.message_user(request, gettext("Published %(count)d change(s).") % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Discard the selected changes"), permissions=["publish"])
+    def discard_selected(self, request, queryset):
+        count = sum(pending_change_discard(record=r, user=request.user) for r in self._each_record(request, queryset))
+        if count:
+            self.message_user(request, gettext("Discarded %(count)d change(s).") % {"count": count}, messages.SUCCESS)
