@@ -21,6 +21,14 @@ http_url_validator = URLValidator(
 )
 
 
+def normalise_newlines(value):
+    """Text with Unix line endings (browsers post textareas with CRLF, which would
+    make an untouched text look changed); anything else as it is."""
+    if isinstance(value, str) and "\r" in value:
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
 class Confirmation(models.TextChoices):
     OFFICIAL = "official", _("Official (issuer's own page)")
     SECONDARY = "secondary", _("Secondary (third-party, consistent)")
@@ -242,6 +250,12 @@ class PublishableContent(models.Model):
         )
         return timezone.localdate() - datetime.timedelta(days=round(months * 30.44))
 
+    def clean_fields(self, exclude=None):
+        for field in self._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField):
+                setattr(self, field.attname, normalise_newlines(getattr(self, field.attname)))
+        super().clean_fields(exclude)
+
     @property
     def is_published(self):
         return self.status == PublicationStatus.PUBLISHED and (
@@ -408,8 +422,9 @@ class PendingChange(models.Model):
         """{field name: new value} for the fields in `names` whose value differs."""
         changed = {}
         for field in cls.pending_fields(type(live)):
-            if field.name in names and field.value_from_object(edited) != field.value_from_object(live):
-                changed[field.name] = field.value_from_object(edited)
+            value = normalise_newlines(field.value_from_object(edited))
+            if field.name in names and value != normalise_newlines(field.value_from_object(live)):
+                changed[field.name] = value
         return changed
 
     def values(self):

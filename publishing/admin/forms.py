@@ -1,9 +1,10 @@
 """The content form and the fieldsets every content admin shares."""
 
 from django import forms
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
-from ..models import CHANGE_NOTE_MAX_LENGTH
+from ..models import CHANGE_NOTE_MAX_LENGTH, normalise_newlines
 
 
 def citation_fieldset(prefix, title):
@@ -49,6 +50,17 @@ def change_note_field():
     )
 
 
+def normalised_data(data):
+    """Submitted form data with Unix line endings, so that cleaning and "has this
+    field changed?" both see the text as stored."""
+    if isinstance(data, MultiValueDict):
+        data = data.copy()
+        for key, values in data.lists():
+            data.setlist(key, [normalise_newlines(value) for value in values])
+        return data
+    return {key: normalise_newlines(value) for key, value in data.items()}
+
+
 class PublishableAdminForm(forms.ModelForm):
     """The content form: the model's fields plus an optional change note, showing
     the record's unpublished changes (if any) in place of the published values."""
@@ -61,6 +73,8 @@ class PublishableAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = normalised_data(self.data)
         for name, value in (self.pending_initial or {}).items():
             if name in self.fields:
                 self.initial[name] = value

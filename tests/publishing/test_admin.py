@@ -643,3 +643,53 @@ def test_editor_never_meets_a_500(editor_client, editor, model, model_admin):
     assert editor_client.post(base + "add/", {}).status_code == 200
     assert editor_client.post(change_url(published), {}).status_code == 200
     assert editor_client.post(change_url(draft), {"change_note": "x" * 500}).status_code == 200
+
+
+# --- line endings: saving an untouched form changes nothing -------------------------
+
+
+def _multi_line_record(model):
+    from tests.publishing.test_admin_permissions import FACTORIES
+
+    record = FACTORIES[model._meta.label_lower]()
+    for field in model._meta.concrete_fields:
+        if field.get_internal_type() == "TextField" and (getattr(record, field.attname) or field.name == "description"):
+            setattr(record, field.attname, "First line.\n\nSecond line.")
+    record.save()
+    return record
+
+
+def _as_browser_posts(data):
+    """Browsers submit every textarea with CRLF line endings."""
+    return {name: value.replace("\n", "\r\n") if isinstance(value, str) else value for name, value in data.items()}
+
+
+@pytest.mark.parametrize("model,model_admin", CONTENT_ADMINS, ids=lambda v: getattr(v, "__name__", ""))
+def test_editor_saving_an_untouched_form_holds_no_change(editor_client, model, model_admin):
+    record = _multi_line_record(model)
+    data = _as_browser_posts(form_data(editor_client.get(change_url(record))))
+    response = editor_client.post(change_url(record), data | {"_save": "Save"})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert PendingChange.objects.for_record(record) is None
+
+
+@pytest.mark.parametrize("model,model_admin", CONTENT_ADMINS, ids=lambda v: getattr(v, "__name__", ""))
+def test_publisher_saving_an_untouched_form_records_no_change(publisher_client, model, model_admin):
+    record = _multi_line_record(model)
+    data = _as_browser_posts(form_data(publisher_client.get(change_url(record))))
+    assert publisher_client.post(change_url(record), data | {"_save": "Save"}).status_code == 302
+    latest, before = record.history.all()[:2]
+    assert latest.diff_against(before, excluded_fields=["updated", "created"]).changed_fields == []
+    assert "\r" not in str(type(record).objects.filter(pk=record.pk).values().get())
+    assert LogEntry.objects.latest("action_time").get_change_message() == "No fields changed."
+
+
+def test_model_cleaning_normalises_line_endings():
+    cert = CertificationFactory.build(description="One.\r\nTwo.\rThree.")
+    cert.clean_fields(exclude=["body", "slug"])
+    assert cert.description == "One.\nTwo.\nThree."
+
+
+def test_pending_change_compares_normalised_text(editor):
+    cert = CertificationFactory(description="One.\nTwo.")
+    assert hold(cert, editor, description="One.\r\nTwo.") is None
