@@ -452,6 +452,47 @@ class PendingChange(models.Model):
         return rows
 
 
+class AuthorshipQuerySet(models.QuerySet):
+    def for_versions(self, model, versions):
+        """{history_id: Authorship} for some historical versions of `model`'s records."""
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        ids = [version.history_id for version in versions]
+        return {
+            credit.history_id: credit
+            for credit in self.filter(content_type=content_type, history_id__in=ids).select_related("author")
+        }
+
+
+class Authorship(models.Model):
+    """Who wrote a change that a publisher published. The historical version
+    records the publisher (its user and date); this records the editor whose
+    held change it was, when they last edited it and their note."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("content type"))
+    history_id = models.PositiveBigIntegerField(_("version id"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+    written = models.DateTimeField(_("written"))
+    note = models.CharField(_("change note"), max_length=CHANGE_NOTE_MAX_LENGTH, blank=True)
+
+    objects = AuthorshipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("authorship")
+        verbose_name_plural = _("authorships")
+        ordering = ["-written"]
+        constraints = [models.UniqueConstraint(fields=["content_type", "history_id"], name="one_author_per_version")]
+
+    def __str__(self):
+        return _("Written by %(author)s") % {"author": self.author}
+
+
 def display_value(field, value):
     """A field's value as an editor reads it: choice labels, related objects' names."""
     if value is None or value == "":

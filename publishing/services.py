@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from .models import CHANGE_NOTE_MAX_LENGTH, PendingChange, PublicationStatus, can_publish
+from .models import CHANGE_NOTE_MAX_LENGTH, Authorship, PendingChange, PublicationStatus, can_publish
 
 PREVIEW_SALT = "publishing.preview-link"
 
@@ -50,12 +50,12 @@ def record_publish(*, record, user, note=""):
         return False
     if pending is not None:
         pending.apply_to(record)
-        note = note or pending.note
+        note = pending.note or note
     record.status = PublicationStatus.PUBLISHED
     record.full_clean()
     save_with_history(record, user=user, note=note)
     if pending is not None:
-        pending.delete()
+        pending_change_consume(record=record, pending=pending)
     return True
 
 
@@ -101,9 +101,18 @@ def pending_change_discard(*, record, user):
     return bool(deleted)
 
 
-def pending_change_consume(*, record):
-    """Drop the pending change of a record whose working copy was just saved live."""
-    PendingChange.objects.of_record(record).delete()
+def pending_change_consume(*, record, pending):
+    """Drop the pending change of a record whose working copy was just saved live,
+    crediting its author (and their note) on the version just saved."""
+    version = record.history.order_by("-history_date", "-history_id").first()
+    Authorship.objects.create(
+        content_type=pending.content_type,
+        history_id=version.history_id,
+        author=pending.author,
+        written=pending.updated,
+        note=pending.note,
+    )
+    pending.delete()
 
 
 def revert_note(*, record, version, note=""):

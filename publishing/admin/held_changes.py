@@ -81,15 +81,14 @@ class HeldChangesMixin:
             )
             return
         form.outcome = SaveOutcome(held=False)
-        if change:
-            pending = PendingChange.objects.for_record(obj)
-            if pending is not None:
-                note = note or pending.note
+        pending = PendingChange.objects.for_record(obj) if change else None
+        if pending is not None:
+            note = pending.note or note
         obj._change_reason = clean_note(note)
         super().save_model(request, obj, form, change)
-        if change:
-            # The form showed the pending values: they are now saved.
-            pending_change_consume(record=obj)
+        if pending is not None:
+            # The form showed the pending values: they are now saved, and credited to their author.
+            pending_change_consume(record=obj, pending=pending)
 
     def save_related(self, request, form, formsets, change):
         if form.outcome.held:

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 
+from ..models import Authorship
 from ..services import record_revert
 from .forms import PUBLICATION_FIELDS, RevertForm
 
@@ -25,6 +26,9 @@ class HistoryMixin:
         return super().history_view(request, object_id, extra_context=extra_context)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        credits = Authorship.objects.for_versions(self.model, historical_records)
+        for version in historical_records:
+            version.authorship = credits.get(version.history_id)
         previous = None
         for current in historical_records:
             if previous is not None:

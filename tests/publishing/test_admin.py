@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from publishing.admin import PublishableAdmin
-from publishing.models import Confirmation, PendingChange, PublicationStatus, content_models
+from publishing.models import Authorship, Confirmation, PendingChange, PublicationStatus, content_models
 from publishing.services import pending_change_save
 from qualifications.models import PathStep
 from tests.factories import (
@@ -153,6 +153,31 @@ def test_publisher_publishes_pending_change_with_the_button(publisher_client, pu
     latest = cert.history.first()
     assert cert.price_usd == 399
     assert latest.history_user == publisher and latest.history_change_reason == "fee"
+
+
+def test_history_credits_the_author_and_the_publisher(publisher_client, publisher, editor):
+    cert = CertificationFactory(price_usd=300)
+    pending = hold(cert, editor, note="AAPC raised the fee", price_usd=399)
+    publisher_client.post(change_url(cert, "pending/publish/"), {"change_note": "checked"})
+    latest = cert.history.first()
+    assert latest.history_user == publisher
+    assert latest.history_change_reason == "AAPC raised the fee"  # the public note stays the editor's
+    credit = Authorship.objects.get(history_id=latest.history_id)
+    assert (credit.author, credit.written, credit.note) == (editor, pending.updated, "AAPC raised the fee")
+    page = publisher_client.get(change_url(cert, "history/")).content.decode()
+    assert "Written by eddie" in page and "Published by pat" in page
+
+
+def test_publisher_saving_the_form_credits_the_editor_too(publisher_client, editor):
+    cert = CertificationFactory(price_usd=300)
+    hold(cert, editor, note="fee", price_usd=399)
+    publisher_client.post(change_url(cert), form_data(publisher_client.get(change_url(cert))))
+    assert Authorship.objects.get(history_id=cert.history.first().history_id).author == editor
+
+
+def test_history_of_a_direct_save_names_one_person(publisher_client, price_history):
+    page = publisher_client.get(change_url(price_history, "history/")).content.decode()
+    assert "Written by" not in page and "Saved by pat" in page
 
 
 def test_publisher_discards_a_pending_change(publisher_client, editor):
