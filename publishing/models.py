@@ -442,15 +442,6 @@ class PendingChange(models.Model):
     def form_initial(self):
         return {field.name: value for field, value in self.values().items()}
 
-    def changes(self, record):
-        """(field, published value, pending value) triples for display, using `record` as published."""
-        rows = []
-        for field, value in self.values().items():
-            live_value = field.value_from_object(record)
-            if live_value != value:
-                rows.append((field, display_value(field, live_value), display_value(field, value)))
-        return rows
-
 
 class AuthorshipQuerySet(models.QuerySet):
     def for_versions(self, model, versions):

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 
+from ..diffs import field_changes
 from ..models import Authorship
 from ..services import record_revert
 from .forms import PUBLICATION_FIELDS, RevertForm
@@ -32,11 +33,9 @@ class HistoryMixin:
         previous = None
         for current in historical_records:
             if previous is not None:
-                delta = previous.diff_against(
-                    current, excluded_fields=HISTORY_DIFF_EXCLUDED, foreign_keys_are_objs=foreign_keys_are_objs
+                previous.history_delta_changes = field_changes(
+                    self.model, current, previous, excluded=HISTORY_DIFF_EXCLUDED
                 )
-                helper = self.get_historical_record_context_helper(request, previous)
-                previous.history_delta_changes = helper.context_for_delta_changes(delta)
             previous = current
 
     def revert_differences(self, request, record, version):
@@ -44,8 +43,7 @@ class HistoryMixin:
         latest = self.model.history.filter(**{self.model._meta.pk.attname: record.pk}).order_by("-history_date").first()
         if latest is None or latest.pk == version.pk:
             return []
-        delta = latest.diff_against(version, excluded_fields=HISTORY_DIFF_EXCLUDED + list(PUBLICATION_FIELDS))
-        return self.get_historical_record_context_helper(request, latest).context_for_delta_changes(delta)
+        return field_changes(self.model, latest, version, excluded=HISTORY_DIFF_EXCLUDED + list(PUBLICATION_FIELDS))
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """The revert page: what reverting restores, read-only, an optional note and

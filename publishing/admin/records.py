@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from ..diffs import pending_changes
 from ..models import PendingChange, PublicationStatus, can_publish
 from ..services import record_publish, record_unpublish, records_mark_reviewed
 from .filters import NeedsReviewFilter, PublicationFilter
@@ -99,7 +100,7 @@ class PublishableAdmin(HeldChangesMixin, PreviewsMixin, HistoryMixin, SimpleHist
         context.update(
             {
                 "pending_change": pending,
-                "pending_rows": pending.changes(obj) if pending is not None else [],
+                "pending_differences": pending_changes(obj, pending) if pending is not None else [],
                 "publish_pending_url": self._admin_url(obj, "publish_pending") if pending is not None else None,
                 "discard_pending_url": self._admin_url(obj, "discard_pending") if pending is not None else None,
                 "can_publish": self.has_publish_permission(request),

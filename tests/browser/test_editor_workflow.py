@@ -127,9 +127,9 @@ def test_editor_drafts_publisher_publishes_and_reverts(new_page, browser_errors,
     # The publisher reverts to the first version: the old price is back.
     publisher.goto(change_page)
     publisher.get_by_role("link", name="History").click()
-    expect(publisher.locator("#change-history")).to_contain_text("Exam price (USD): 300 → 399")
+    expect(publisher.locator("#change-history")).to_contain_text("Exam price (USD)")
     publisher.locator("a.history-version-link").last.click()
-    expect(publisher.locator(".revert-differences")).to_contain_text("Exam price (USD)")
+    expect(publisher.locator(".revert-summary .differences")).to_contain_text("Exam price (USD)")
     publisher.locator(".revert-form input[type=submit]").click()
     expect(publisher.locator(".messagelist")).to_contain_text("is reverted")
 
