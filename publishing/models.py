@@ -54,9 +54,21 @@ class Source(models.Model):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         ordering = ["publisher", "title"]
+        permissions = [("publish_source", "Can publish source")]
 
     def __str__(self):
         return f"{self.publisher}: {self.title}" if self.publisher else self.title
+
+    def published_records(self):
+        """Published (or scheduled) records citing this source, whose pages show
+        its title and address: a change to it changes what visitors see."""
+        found = []
+        for model in content_models():
+            cites = Q(sources=self)
+            for prefix in model.figures:
+                cites |= Q(**{f"{prefix}_source": self})
+            found += model.objects.filter(cites, status=PublicationStatus.PUBLISHED).distinct()
+        return found
 
 
 @dataclass(frozen=True)

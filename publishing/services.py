@@ -2,6 +2,7 @@
 changes, reviews and signed preview links. Each checks the user's permission
 itself, so a crafted request that reaches one without it changes nothing."""
 
+import copy
 import datetime
 import time
 
@@ -14,7 +15,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from .models import CHANGE_NOTE_MAX_LENGTH, Authorship, PendingChange, PublicationStatus, can_publish
+from .models import (
+    CHANGE_NOTE_MAX_LENGTH,
+    Authorship,
+    PendingChange,
+    PublicationStatus,
+    PublishableContent,
+    can_publish,
+)
 
 PREVIEW_SALT = "publishing.preview-link"
 
@@ -40,18 +48,21 @@ def save_with_history(record, *, user, note=""):
 @transaction.atomic
 def record_publish(*, record, user, note=""):
     """Make `record` public: apply its pending change, set it published and
-    record the change with the editor's note. Raises ValidationError when the
+    record the change with the editor's note. For a source (no publication state
+    of its own), apply its pending change. Raises ValidationError when the
     result is invalid (e.g. a source chosen in the pending change was deleted).
     Returns False when there was nothing to publish."""
     _require_publish_permission(user, record)
     record = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    is_content = isinstance(record, PublishableContent)
     pending = PendingChange.objects.for_record(record)
-    if pending is None and record.status == PublicationStatus.PUBLISHED:
+    if pending is None and (not is_content or record.status == PublicationStatus.PUBLISHED):
         return False
     if pending is not None:
         pending.apply_to(record)
         note = pending.note or note
-    record.status = PublicationStatus.PUBLISHED
+    if is_content:
+        record.status = PublicationStatus.PUBLISHED
     record.full_clean()
     save_with_history(record, user=user, note=note)
     if pending is not None:
@@ -103,8 +114,12 @@ def pending_change_discard(*, record, user):
 
 def pending_change_consume(*, record, pending):
     """Drop the pending change of a record whose working copy was just saved live,
-    crediting its author (and their note) on the version just saved."""
-    version = record.history.order_by("-history_date", "-history_id").first()
+    crediting its author (and their note) on the version just saved, if versioned."""
+    history = getattr(record, "history", None)
+    version = history.order_by("-history_date", "-history_id").first() if history is not None else None
+    if version is None:
+        pending.delete()
+        return
     Authorship.objects.create(
         content_type=pending.content_type,
         history_id=version.history_id,
@@ -158,15 +173,26 @@ def record_revert(*, record, version, user, note=""):
 
 
 def records_mark_reviewed(*, records, user):
-    """Set `last_reviewed` to today on each record, recorded in its history."""
+    """Set `last_reviewed` to today on each record, recorded in its history. Visitors
+    see the date, so on a published record a user who may not publish holds it as
+    a pending change (with any other held edits) for a publisher.
+    Returns (records marked, records whose new date waits for a publisher)."""
     today = timezone.localdate()
-    count = 0
+    marked = held = 0
     for record in records:
+        if record.status == PublicationStatus.PUBLISHED and not can_publish(user, type(record)):
+            pending = PendingChange.objects.for_record(record)
+            edited = pending.apply_to(copy.copy(record)) if pending is not None else copy.copy(record)
+            edited.last_reviewed = today
+            names = {*(pending.data if pending is not None else ()), "last_reviewed"}
+            pending_change_save(record=record, edited=edited, field_names=names, user=user)
+            held += 1
+            continue
         record.last_reviewed = today
         record._history_user = user
         record.save(update_fields=["last_reviewed", "updated"])
-        count += 1
-    return count
+        marked += 1
+    return marked, held
 
 
 def preview_link_max_age():

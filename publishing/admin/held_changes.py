@@ -5,17 +5,19 @@ form or from the list of every held change."""
 from dataclasses import dataclass
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ManyToManyField
-from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.http import Http404, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from ..diffs import pending_changes
 from ..models import PendingChange, PublicationStatus, can_publish
 from ..services import (
     clean_note,
@@ -24,7 +26,6 @@ from ..services import (
     pending_change_save,
     record_publish,
 )
-from .forms import PUBLICATION_FIELDS
 
 
 @dataclass
@@ -37,29 +38,32 @@ class SaveOutcome:
 
 
 class HeldChangesMixin:
-    """For PublishableAdmin: hold an editor's edits to a published record."""
+    """For admins of what visitors see (content records, sources): an edit by
+    someone who may not publish, to something visitors see now, is held as a
+    PendingChange for a publisher."""
+
+    def has_publish_permission(self, request, obj=None):
+        return can_publish(request.user, self.model)
+
+    def is_visible(self, obj):
+        """True when visitors see `obj` now (or will, once scheduled)."""
+        raise NotImplementedError
 
     def holds_changes(self, request, obj):
-        """True when saving `obj` must not change the live record: it is
-        published and the user may not publish."""
+        """True when saving `obj` must not change what visitors see."""
         return (
-            obj is not None
-            and obj.pk is not None
-            and obj.status == PublicationStatus.PUBLISHED
-            and not self.has_publish_permission(request)
+            obj is not None and obj.pk is not None and not self.has_publish_permission(request) and self.is_visible(obj)
         )
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not self.has_publish_permission(request):
-            fields += [name for name in PUBLICATION_FIELDS if name not in fields]
-            if self.holds_changes(request, obj):
-                # A pending change holds only concrete fields: lists stay as published.
-                fields += [
-                    field.name
-                    for field in self.model._meta.get_fields()
-                    if isinstance(field, ManyToManyField) and field.name not in fields
-                ]
+        if self.holds_changes(request, obj):
+            # A pending change holds only concrete fields: lists stay as published.
+            fields += [
+                field.name
+                for field in self.model._meta.get_fields()
+                if isinstance(field, ManyToManyField) and field.name not in fields
+            ]
         return fields
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -123,6 +127,43 @@ class HeldChangesMixin:
         if "_continue" in request.POST:
             return HttpResponseRedirect(self._change_url(obj))
         return self.response_post_save_change(request, obj)
+
+    def pending_context(self, request, obj):
+        """What the change form shows about `obj`'s held change."""
+        pending = PendingChange.objects.for_record(obj) if obj is not None and obj.pk else None
+        return {
+            "pending_change": pending,
+            "pending_differences": pending_changes(obj, pending) if pending is not None else [],
+            "publish_pending_url": self._admin_url(obj, "publish_pending") if pending is not None else None,
+            "discard_pending_url": self._admin_url(obj, "discard_pending") if pending is not None else None,
+            "can_publish": self.has_publish_permission(request),
+            "holds_changes": self.holds_changes(request, obj),
+        }
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}"
+        wrap = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/pending/publish/", wrap(self.publish_pending_view), name=f"{name}_publish_pending"),
+            path("<path:object_id>/pending/discard/", wrap(self.discard_pending_view), name=f"{name}_discard_pending"),
+            *super().get_urls(),
+        ]
+
+    def _admin_url(self, obj, view):
+        opts = self.model._meta
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_{view}", args=[obj.pk], current_app=self.admin_site.name
+        )
+
+    def _change_url(self, obj):
+        return self._admin_url(obj, "change")
+
+    def _get_record_or_404(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404(gettext("No such record."))
+        return obj
 
     @method_decorator(require_POST)
     def publish_pending_view(self, request, object_id):

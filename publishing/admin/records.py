@@ -3,11 +3,9 @@ this package's other modules (held changes, previews, history) with the lists,
 columns, actions and extra addresses every content admin shares."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
-from django.http import Http404
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -15,11 +13,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from ..diffs import pending_changes
-from ..models import PendingChange, PublicationStatus, can_publish
+from ..models import PendingChange, PublicationStatus
 from ..services import record_publish, record_unpublish, records_mark_reviewed
 from .filters import NeedsReviewFilter, PublicationFilter
-from .forms import CHANGE_NOTE_FIELDSET, PublishableAdminForm
+from .forms import CHANGE_NOTE_FIELDSET, PUBLICATION_FIELDS, PublishableAdminForm
 from .held_changes import HeldChangesMixin
 from .history import HistoryMixin
 from .previews import PreviewsMixin
@@ -41,11 +38,17 @@ class PublishableAdmin(HeldChangesMixin, PreviewsMixin, HistoryMixin, SimpleHist
 
     # --- permissions -------------------------------------------------------
 
-    def has_publish_permission(self, request, obj=None):
-        return can_publish(request.user, self.model)
-
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self.has_publish_permission(request)
+
+    def is_visible(self, obj):
+        return obj.status == PublicationStatus.PUBLISHED
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if not self.has_publish_permission(request):
+            fields += [name for name in PUBLICATION_FIELDS if name not in fields]
+        return fields
 
     # --- lists -------------------------------------------------------------
 
@@ -96,15 +99,9 @@ class PublishableAdmin(HeldChangesMixin, PreviewsMixin, HistoryMixin, SimpleHist
         return fieldsets
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        pending = PendingChange.objects.for_record(obj) if obj is not None and obj.pk else None
         context.update(
             {
-                "pending_change": pending,
-                "pending_differences": pending_changes(obj, pending) if pending is not None else [],
-                "publish_pending_url": self._admin_url(obj, "publish_pending") if pending is not None else None,
-                "discard_pending_url": self._admin_url(obj, "discard_pending") if pending is not None else None,
-                "can_publish": self.has_publish_permission(request),
-                "holds_changes": self.holds_changes(request, obj),
+                **self.pending_context(request, obj),
                 "is_live": obj is not None and obj.pk is not None and obj.is_published,
                 "preview_link_url": self.preview_link_url(request, obj),
             }
@@ -145,12 +142,23 @@ class PublishableAdmin(HeldChangesMixin, PreviewsMixin, HistoryMixin, SimpleHist
 
     @admin.action(description=_("Mark reviewed today"), permissions=["change"])
     def mark_reviewed_today(self, request, queryset):
-        count = records_mark_reviewed(records=queryset, user=request.user)
-        self.message_user(
-            request,
-            gettext("Marked %(count)d record(s) as reviewed today.") % {"count": count},
-            messages.SUCCESS,
-        )
+        marked, held = records_mark_reviewed(records=queryset, user=request.user)
+        if marked:
+            self.message_user(
+                request,
+                gettext("Marked %(count)d record(s) as reviewed today.") % {"count": marked},
+                messages.SUCCESS,
+            )
+        if held:
+            self.message_user(
+                request,
+                gettext(
+                    "The new review date of %(count)d published record(s) waits for a publisher, "
+                    "like any change visitors see."
+                )
+                % {"count": held},
+                messages.SUCCESS,
+            )
 
     # --- extra addresses ---------------------------------------------------
 
@@ -159,24 +167,7 @@ class PublishableAdmin(HeldChangesMixin, PreviewsMixin, HistoryMixin, SimpleHist
         name = f"{opts.app_label}_{opts.model_name}"
         wrap = self.admin_site.admin_view
         return [
-            path("<path:object_id>/pending/publish/", wrap(self.publish_pending_view), name=f"{name}_publish_pending"),
-            path("<path:object_id>/pending/discard/", wrap(self.discard_pending_view), name=f"{name}_discard_pending"),
             path("<path:object_id>/preview-link/", wrap(self.preview_link_view), name=f"{name}_preview_link"),
             path("<path:object_id>/preview/", wrap(self.preview_view), name=f"{name}_preview"),
             *super().get_urls(),
         ]
-
-    def _admin_url(self, obj, view):
-        opts = self.model._meta
-        return reverse(
-            f"admin:{opts.app_label}_{opts.model_name}_{view}", args=[obj.pk], current_app=self.admin_site.name
-        )
-
-    def _change_url(self, obj):
-        return self._admin_url(obj, "change")
-
-    def _get_record_or_404(self, request, object_id):
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404(gettext("No such record."))
-        return obj

@@ -9,6 +9,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.models import LogEntry
 from django.db import connection
 from django.db.models import ManyToManyField
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -21,6 +22,7 @@ from tests.factories import (
     CertifyingBodyFactory,
     EducationStepFactory,
     OutlookFigureFactory,
+    SkillFactory,
     SourceFactory,
     UserFactory,
     build_path,
@@ -392,9 +394,9 @@ def test_bad_history_addresses_are_404_not_500(publisher_client, price_history, 
 # --- actions, filters and columns -------------------------------------------------
 
 
-def test_mark_reviewed_today_by_an_editor_records_history(editor_client, editor):
+def test_mark_reviewed_today_by_an_editor_on_a_draft_records_history(editor_client, editor):
     old = timezone.localdate() - datetime.timedelta(days=800)
-    cert = CertificationFactory(last_reviewed=old)
+    cert = CertificationFactory(last_reviewed=old, status=DRAFT)
     response = editor_client.post(
         CERT_URL, {"action": "mark_reviewed_today", ACTION_CHECKBOX_NAME: [cert.pk]}, follow=True
     )
@@ -402,6 +404,75 @@ def test_mark_reviewed_today_by_an_editor_records_history(editor_client, editor)
     assert cert.last_reviewed == timezone.localdate()
     assert cert.history.first().history_user == editor
     assert any("reviewed today" in message for message in messages_of(response))
+
+
+def test_mark_reviewed_today_by_an_editor_on_a_published_record_waits_for_a_publisher(editor_client, editor):
+    old = timezone.localdate() - datetime.timedelta(days=800)
+    cert = CertificationFactory(last_reviewed=old, price_usd=300)
+    hold(cert, editor, note="fee", price_usd=399)
+    response = editor_client.post(
+        CERT_URL, {"action": "mark_reviewed_today", ACTION_CHECKBOX_NAME: [cert.pk]}, follow=True
+    )
+    cert.refresh_from_db()
+    assert cert.last_reviewed == old  # the public "Last reviewed" date is unchanged
+    pending = PendingChange.objects.for_record(cert)
+    assert pending.data == {"price_usd": 399, "last_reviewed": timezone.localdate().isoformat()}
+    assert pending.note == "fee"
+    assert any("waits for a publisher" in message for message in messages_of(response))
+
+
+# --- sources visitors see ----------------------------------------------------------
+
+
+def source_url(source, suffix="change/"):
+    return f"/admin/publishing/source/{source.pk}/{suffix}"
+
+
+def test_editor_change_to_a_source_of_a_published_page_is_held_and_names_the_pages(editor_client, publisher):
+    publisher_client = Client()
+    publisher_client.force_login(publisher)
+    source = SourceFactory(title="AAPC fees", url="https://www.aapc.com/fees")
+    cert = CertificationFactory(price_source=source)
+    draft = CertificationFactory(price_source=source, status=DRAFT)
+    page = editor_client.get(source_url(source)).content.decode()
+    assert cert.get_absolute_url() in page and draft.get_absolute_url() not in page
+    data = {"title": "AAPC fees 2026", "url": "https://www.aapc.com/fees-2026", "publisher": "AAPC", "_save": "Save"}
+    assert editor_client.post(source_url(source), data).status_code == 302
+    source.refresh_from_db()
+    assert source.url == "https://www.aapc.com/fees"  # visitors still see the published address
+    assert PendingChange.objects.for_record(source).data["url"] == "https://www.aapc.com/fees-2026"
+    page = publisher_client.get(source_url(source)).content.decode()
+    assert "<ins>fees-2026</ins>" in page or "fees-2026" in page
+    response = publisher_client.post(source_url(source, "pending/publish/"))
+    assert response.status_code == 302
+    source.refresh_from_db()
+    assert source.url == "https://www.aapc.com/fees-2026" and not PendingChange.objects.exists()
+
+
+def test_editor_edits_an_unused_source_directly(editor_client):
+    source = SourceFactory(title="Old")
+    CertificationFactory(price_source=source, status=DRAFT)
+    data = {"title": "New", "url": source.url, "publisher": source.publisher, "_save": "Save"}
+    editor_client.post(source_url(source), data)
+    source.refresh_from_db()
+    assert source.title == "New"
+
+
+def test_a_source_cited_only_in_the_other_sources_list_is_governed_too(editor_client):
+    source = SourceFactory(title="Old")
+    skill = SkillFactory()
+    skill.sources.add(source)
+    data = {"title": "New", "url": source.url, "publisher": source.publisher, "_save": "Save"}
+    editor_client.post(source_url(source), data)
+    source.refresh_from_db()
+    assert source.title == "Old" and PendingChange.objects.for_record(source) is not None
+
+
+def test_editor_cannot_publish_a_held_source_change(editor_client, editor):
+    source = SourceFactory(title="Old")
+    CertificationFactory(price_source=source)
+    hold(source, editor, title="New")
+    assert editor_client.post(source_url(source, "pending/publish/")).status_code == 403
 
 
 def test_publish_action_reports_what_it_did(publisher_client):
