@@ -71,6 +71,16 @@ class Source(models.Model):
         return found
 
 
+def figure_outdated_cutoff():
+    """Figures about periods before this date may be outdated (FIGURE_OUTDATED_AFTER_YEARS ago)."""
+    years = settings.FIGURE_OUTDATED_AFTER_YEARS
+    today = timezone.localdate()
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
 @dataclass(frozen=True)
 class Citation:
     """One sourced figure as a template shows it."""
@@ -88,15 +98,7 @@ class Citation:
     @property
     def is_possibly_outdated(self):
         """True when the figure refers to a period more than two years ago."""
-        if self.as_of is None:
-            return False
-        years = settings.FIGURE_OUTDATED_AFTER_YEARS
-        today = timezone.localdate()
-        try:
-            cutoff = today.replace(year=today.year - years)
-        except ValueError:  # 29 February
-            cutoff = today.replace(year=today.year - years, day=28)
-        return self.as_of < cutoff
+        return self.as_of is not None and self.as_of < figure_outdated_cutoff()
 
 
 def sourced_figure(prefix, label):
@@ -329,12 +331,24 @@ def can_publish(user, model):
     return user.is_active and user.has_perm(publish_permission(model))
 
 
+def stale_figure_filter(model):
+    """A Q matching records of `model` with a figure whose as-of date is older than
+    FIGURE_OUTDATED_AFTER_YEARS (see Citation.is_possibly_outdated)."""
+    cutoff = figure_outdated_cutoff()
+    condition = Q(pk__in=[])
+    for prefix in model.figures:
+        condition |= Q(**{f"{prefix}_as_of__lt": cutoff})
+    return condition
+
+
 def review_summary(user=None):
     """What needs an editor's attention: per model the number of records needing
-    review, and every record (draft or published) with unconfirmed figures.
+    review, every record (draft or published) with unconfirmed figures, and
+    every record with figures older than FIGURE_OUTDATED_AFTER_YEARS.
     Limited to the models `user` may view, when given."""
     needing_review = []
     unconfirmed = []
+    stale = []
     for model in content_models():
         opts = model._meta
         if user is not None and not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
@@ -343,14 +357,16 @@ def review_summary(user=None):
         if count:
             needing_review.append((model, count))
         if model.figures:
-            for record in model.objects.filter(unconfirmed_figure_filter(model)).select_related(
-                *(f"{prefix}_source" for prefix in model.figures)
-            ):
+            sources = [f"{prefix}_source" for prefix in model.figures]
+            for record in model.objects.filter(unconfirmed_figure_filter(model)).select_related(*sources):
                 unconfirmed.append((record, record.unconfirmed_figures()))
+            for record in model.objects.filter(stale_figure_filter(model)).select_related(*sources):
+                stale.append((record, [(n, c) for n, c in record.citations() if c.is_possibly_outdated]))
     return {
         "needing_review": needing_review,
         "needs_review_total": sum(count for _model, count in needing_review),
         "unconfirmed": unconfirmed,
+        "stale": stale,
     }
 
 

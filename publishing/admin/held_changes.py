@@ -26,6 +26,7 @@ from ..services import (
     pending_change_save,
     record_publish,
 )
+from .filters import HeldContentTypeFilter
 
 
 @dataclass
@@ -223,7 +224,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
     """Every record's unpublished changes in one list, for publishers."""
 
     list_display = ["record_link", "content_type", "author", "updated", "note"]
-    list_filter = ["content_type"]
+    list_filter = [HeldContentTypeFilter]
     list_select_related = ["content_type", "author"]
     search_fields = ["note", "author__username"]
     actions = ["publish_selected", "discard_selected"]

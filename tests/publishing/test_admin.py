@@ -584,6 +584,25 @@ def test_admin_index_counts_records_needing_review_and_lists_unconfirmed_figures
     assert "Coder pay" in page and "BLS vs AAPC" in page
 
 
+def test_admin_index_is_the_publishers_desk(publisher_client, editor):
+    hold(CertificationFactory(price_usd=300), editor, price_usd=399)
+    hold(SkillFactory(name="Old"), editor, name="New")
+    OutlookFigureFactory(label="Coder pay 2019", figure_as_of=datetime.date(2019, 5, 1), figure_as_of_label="May 2019")
+    page = publisher_client.get("/admin/").content.decode()
+    assert "2 changes waiting for review" in page and 'href="/admin/publishing/pendingchange/"' in page
+    assert "Coder pay 2019" in page and "as of May 2019" in page
+    assert "Medical Billing &amp; Coding Career Map" in page
+    assert "Django administration" not in page and "Django site admin" not in page
+
+
+def test_pending_changes_filter_lists_only_what_changes_can_be_held_for(publisher_client):
+    response = publisher_client.get("/admin/publishing/pendingchange/")
+    spec = next(spec for spec in response.context["cl"].filter_specs if spec.parameter_name == "content_type")
+    labels = [label for _value, label in spec.lookup_choices]
+    assert labels == [m._meta.verbose_name_plural.capitalize() for m in content_models()] + ["Sources"]
+    assert publisher_client.get("/admin/publishing/pendingchange/?content_type=x").status_code == 200
+
+
 def test_admin_index_query_count_is_bounded(editor_client, django_assert_max_num_queries):
     for _ in range(5):
         OutlookFigureFactory(figure_confirmation=Confirmation.UNCONFIRMED)
