@@ -107,7 +107,29 @@ def field_changes(model, old, new, *, names=None, excluded=()):
     return changes
 
 
+def _list_parts(items, changed, kind):
+    parts = []
+    for item in items:
+        if parts:
+            parts.append(("", ", "))
+        parts.append((kind if item.pk in changed else "", str(item)))
+    return parts or [("", str(EMPTY))]
+
+
+def list_change(field, old_items, new_items):
+    """The FieldChange of a list (many-to-many field): removed and added items marked."""
+    old_ids, new_ids = {item.pk for item in old_items}, {item.pk for item in new_items}
+    before = _list_parts(old_items, old_ids - new_ids, "del")
+    after = _list_parts(new_items, new_ids - old_ids, "ins")
+    return FieldChange(field.name, str(field.verbose_name), before, after)
+
+
 def pending_changes(record, pending):
     """The FieldChanges a pending change makes to `record` as published."""
     edited = pending.apply_to(copy.copy(record))
-    return field_changes(type(record), record, edited, names=set(pending.data))
+    changes = field_changes(type(record), record, edited, names=set(pending.data))
+    for field, ids in pending.lists().items():
+        old_items = list(getattr(record, field.name).all())
+        new_items = list(field.related_model._default_manager.filter(pk__in=ids))
+        changes.append(list_change(field, old_items, new_items))
+    return changes

@@ -393,9 +393,9 @@ class PendingChange(models.Model):
     """Edits to a published record that wait for a publisher.
 
     Visitors keep seeing the published values; staff previews and the admin's
-    change form show these values applied. Only concrete (non many-to-many)
-    fields are held here: lists such as sources and code sets, and a path's
-    steps, are read-only for editors on published records."""
+    change form show these values applied. Plain fields are held by name, lists
+    (sources, code sets, a skill's certifications) as the sorted ids they would
+    hold; all are published together, in one transaction."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("content type"))
     object_id = models.PositiveBigIntegerField(_("record id"))
@@ -445,14 +445,26 @@ class PendingChange(models.Model):
             if field.editable and not field.primary_key and field.name not in PENDING_EXCLUDED_FIELDS
         ]
 
+    @staticmethod
+    def list_fields(model):
+        """The lists (editable many-to-many fields) a pending change may hold."""
+        return [field for field in model._meta.many_to_many if field.editable]
+
     @classmethod
-    def differences(cls, live, edited, names):
-        """{field name: new value} for the fields in `names` whose value differs."""
+    def differences(cls, live, edited, names, lists=None):
+        """{field name: new value} for the fields in `names` whose value differs,
+        and {list name: sorted ids} for the lists in `lists` ({name: records or
+        ids}) that differ from the live record's."""
         changed = {}
         for field in cls.pending_fields(type(live)):
             value = normalise_newlines(field.value_from_object(edited))
             if field.name in names and value != normalise_newlines(field.value_from_object(live)):
                 changed[field.name] = value
+        for field in cls.list_fields(type(live)):
+            if field.name in (lists or {}):
+                ids = sorted(getattr(item, "pk", item) for item in lists[field.name])
+                if ids != sorted(getattr(live, field.name).values_list("pk", flat=True)):
+                    changed[field.name] = ids
         return changed
 
     def values(self):
@@ -461,14 +473,31 @@ class PendingChange(models.Model):
         allowed = {field.name: field for field in self.pending_fields(model)}
         return {allowed[name]: allowed[name].to_python(value) for name, value in self.data.items() if name in allowed}
 
+    def lists(self):
+        """{many-to-many field: [id]} of the held lists; unknown fields are skipped."""
+        allowed = {field.name: field for field in self.list_fields(self.content_type.model_class())}
+        return {allowed[name]: list(ids) for name, ids in self.data.items() if name in allowed}
+
     def apply_to(self, record):
-        """Set the held values on `record` in memory (nothing is saved)."""
+        """Set the held values on `record` in memory (nothing is saved): its held
+        lists read as prefetched, so pages show them as they would be published."""
         for field, value in self.values().items():
             setattr(record, field.attname, value)
+        cache = dict(getattr(record, "_prefetched_objects_cache", {}))
+        for field, ids in self.lists().items():
+            cache[field.name] = field.related_model._default_manager.filter(pk__in=ids)
+        record._prefetched_objects_cache = cache
         return record
 
+    def save_lists(self, record):
+        """Write the held lists to `record` (after it is saved live)."""
+        for field, ids in self.lists().items():
+            record._prefetched_objects_cache.pop(field.name, None)
+            getattr(record, field.name).set(ids)
+
     def form_initial(self):
-        return {field.name: value for field, value in self.values().items()}
+        values = {field.name: value for field, value in self.values().items()}
+        return values | {field.name: ids for field, ids in self.lists().items()}
 
 
 class AuthorshipQuerySet(models.QuerySet):

@@ -66,6 +66,7 @@ def record_publish(*, record, user, note=""):
     record.full_clean()
     save_with_history(record, user=user, note=note)
     if pending is not None:
+        pending.save_lists(record)
         pending_change_consume(record=record, pending=pending)
     return True
 
@@ -82,13 +83,14 @@ def record_unpublish(*, record, user, note=""):
     return True
 
 
-def pending_change_save(*, record, edited, field_names, user, note=""):
+def pending_change_save(*, record, edited, field_names, user, note="", lists=None):
     """Hold an editor's edits to a published record until a publisher publishes
     them. `edited` is the record with the edits applied in memory; only the
-    fields in `field_names` are compared. Returns the PendingChange, or None
-    when nothing differs from the published record any more."""
+    fields in `field_names` are compared, and the lists in `lists` ({many-to-many
+    field name: records or ids}). Returns the PendingChange, or None when nothing
+    differs from the published record any more."""
     live = type(record)._default_manager.get(pk=record.pk)
-    data = PendingChange.differences(live, edited, set(field_names))
+    data = PendingChange.differences(live, edited, set(field_names), lists)
     existing = PendingChange.objects.of_record(record)
     if not data:
         existing.delete()
@@ -185,7 +187,8 @@ def records_mark_reviewed(*, records, user):
             edited = pending.apply_to(copy.copy(record)) if pending is not None else copy.copy(record)
             edited.last_reviewed = today
             names = {*(pending.data if pending is not None else ()), "last_reviewed"}
-            pending_change_save(record=record, edited=edited, field_names=names, user=user)
+            lists = {field.name: ids for field, ids in pending.lists().items()} if pending is not None else {}
+            pending_change_save(record=record, edited=edited, field_names=names, user=user, lists=lists)
             held += 1
             continue
         record.last_reviewed = today

@@ -8,7 +8,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import ManyToManyField
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
@@ -56,17 +55,6 @@ class HeldChangesMixin:
             obj is not None and obj.pk is not None and not self.has_publish_permission(request) and self.is_visible(obj)
         )
 
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if self.holds_changes(request, obj):
-            # A pending change holds only concrete fields: lists stay as published.
-            fields += [
-                field.name
-                for field in self.model._meta.get_fields()
-                if isinstance(field, ManyToManyField) and field.name not in fields
-            ]
-        return fields
-
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         if obj is not None and obj.pk:
@@ -75,13 +63,22 @@ class HeldChangesMixin:
                 form = type(form.__name__, (form,), {"pending_initial": pending.form_initial()})
         return form
 
+    def list_names(self, form):
+        """The lists (many-to-many fields) the form edits."""
+        return [field.name for field in PendingChange.list_fields(self.model) if field.name in form.cleaned_data]
+
     def save_model(self, request, obj, form, change):
         note = form.cleaned_data.get("change_note", "")
         if change and self.holds_changes(request, obj):
             form.outcome = SaveOutcome(
                 held=True,
                 pending=pending_change_save(
-                    record=obj, edited=obj, field_names=form.fields.keys(), user=request.user, note=note
+                    record=obj,
+                    edited=obj,
+                    field_names=form.fields.keys(),
+                    lists={name: form.cleaned_data[name] for name in self.list_names(form)},
+                    user=request.user,
+                    note=note,
                 ),
             )
             return

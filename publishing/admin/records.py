@@ -45,7 +45,7 @@ class PublishableAdmin(HeldChangesMixin, PreviewsMixin, HistoryMixin, SimpleHist
         return obj.status == PublicationStatus.PUBLISHED
 
     def get_readonly_fields(self, request, obj=None):
-        fields = super().get_readonly_fields(request, obj)
+        fields = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
             fields += [name for name in PUBLICATION_FIELDS if name not in fields]
         return fields

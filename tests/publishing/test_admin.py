@@ -15,11 +15,12 @@ from django.utils import timezone
 
 from publishing.admin import PublishableAdmin
 from publishing.models import Authorship, Confirmation, PendingChange, PublicationStatus, content_models
-from publishing.services import pending_change_save
+from publishing.services import pending_change_save, record_publish
 from qualifications.models import PathStep
 from tests.factories import (
     CertificationFactory,
     CertifyingBodyFactory,
+    CodeSetFactory,
     EducationStepFactory,
     OutlookFigureFactory,
     SkillFactory,
@@ -61,11 +62,31 @@ def test_editor_sees_status_and_publish_from_read_only(editor_client):
     assert "code_sets" in form.fields  # lists are editable on a draft
 
 
-def test_editor_sees_lists_read_only_on_a_published_record(editor_client):
-    cert = CertificationFactory()
-    form = editor_client.get(change_url(cert)).context["adminform"].form
-    assert "code_sets" not in form.fields and "sources" not in form.fields
-    assert "price_usd" in form.fields
+def test_editor_changes_to_lists_of_a_published_record_are_held_previewed_and_published_together(
+    editor_client, editor, publisher
+):
+    kept, dropped, added = CodeSetFactory(name="ICD-10-CM"), CodeSetFactory(name="HCPCS"), CodeSetFactory(name="CPT")
+    cert = CertificationFactory(price_usd=300)
+    cert.code_sets.set([kept, dropped])
+    data = form_data(editor_client.get(change_url(cert)))
+    data |= {"code_sets": [str(kept.pk), str(added.pk)], "price_usd": "399", "change_note": "New exam", "_save": "Save"}
+    assert editor_client.post(change_url(cert), data).status_code == 302
+    assert set(cert.code_sets.values_list("name", flat=True)) == {"ICD-10-CM", "HCPCS"}  # visitors unaffected
+    pending = PendingChange.objects.for_record(cert)
+    assert pending.data["code_sets"] == sorted([kept.pk, added.pk])
+    # The form shows the held list; the difference marks what was removed and added.
+    response = editor_client.get(change_url(cert))
+    assert response.context["adminform"].form["code_sets"].value() == sorted([kept.pk, added.pk])
+    row = next(change for change in response.context["pending_differences"] if change.name == "code_sets")
+    assert ("del", "HCPCS") in row.before and ("ins", "CPT") in row.after
+    # The staff preview shows it as it would be published.
+    page = editor_client.get(cert.get_absolute_url()).content.decode()
+    assert "CPT" in page and "HCPCS" not in page
+    # Publishing applies the list and the price together.
+    record_publish(record=cert, user=publisher)
+    cert.refresh_from_db()
+    assert cert.price_usd == 399
+    assert set(cert.code_sets.values_list("name", flat=True)) == {"ICD-10-CM", "CPT"}
 
 
 def test_publisher_may_edit_status_and_publish_from(publisher_client):
