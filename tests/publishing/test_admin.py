@@ -89,6 +89,18 @@ def test_editor_changes_to_lists_of_a_published_record_are_held_previewed_and_pu
     assert set(cert.code_sets.values_list("name", flat=True)) == {"ICD-10-CM", "CPT"}
 
 
+def test_staff_preview_of_a_skill_shows_its_held_certifications(editor_client, editor):
+    old, new = CertificationFactory(code="OLDC"), CertificationFactory(code="NEWC")
+    skill = SkillFactory()
+    skill.certifications.set([old])
+    edited = type(skill).objects.get(pk=skill.pk)
+    pending_change_save(record=skill, edited=edited, field_names=[], lists={"certifications": [new]}, user=editor)
+    page = editor_client.get(skill.get_absolute_url()).content.decode()
+    assert "NEWC" in page and "OLDC" not in page
+    skill.refresh_from_db()
+    assert list(skill.certifications.all()) == [old]
+
+
 def test_publisher_may_edit_status_and_publish_from(publisher_client):
     cert = CertificationFactory()
     form = publisher_client.get(change_url(cert)).context["adminform"].form
