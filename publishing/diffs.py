@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy
 
-from .models import display_value, normalise_newlines
+from .models import PendingChange, display_value, normalise_newlines
 
 EMPTY = gettext_lazy("empty")
 #: Words (and the spaces and punctuation between them) a text difference compares.
@@ -124,6 +124,23 @@ def list_change(field, old_items, new_items):
     return FieldChange(field.name, str(field.verbose_name), before, after)
 
 
+def _row_text(relation, row):
+    values = PendingChange.row_values(relation, row)
+    fields = [relation.related_model._meta.get_field(name) for name in values]
+    return " · ".join(_display(field, values[field.name]) for field in fields if values[field.name] not in (None, ""))
+
+
+def rows_change(relation, old_rows, new_rows):
+    """The FieldChange of a record's rows (a path's steps): one line per row,
+    removed and added rows marked."""
+    old_lines = [_row_text(relation, row) for row in old_rows]
+    new_lines = [_row_text(relation, row) for row in new_rows]
+    before = [("" if line in new_lines else "del", line + "\n") for line in old_lines] or [("", str(EMPTY))]
+    after = [("" if line in old_lines else "ins", line + "\n") for line in new_lines] or [("", str(EMPTY))]
+    label = str(relation.related_model._meta.verbose_name_plural)
+    return FieldChange(relation.get_accessor_name(), label, before, after)
+
+
 def pending_changes(record, pending):
     """The FieldChanges a pending change makes to `record` as published."""
     edited = pending.apply_to(copy.copy(record))
@@ -132,4 +149,6 @@ def pending_changes(record, pending):
         old_items = list(getattr(record, field.name).all())
         new_items = list(field.related_model._default_manager.filter(pk__in=ids))
         changes.append(list_change(field, old_items, new_items))
+    for relation, rows in pending.rows().items():
+        changes.append(rows_change(relation, list(getattr(record, relation.get_accessor_name()).all()), rows))
     return changes

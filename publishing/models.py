@@ -2,6 +2,7 @@
 dates, sources and sourced figures. Imports none of the content apps."""
 
 import datetime
+import json
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -395,7 +396,9 @@ class PendingChange(models.Model):
     Visitors keep seeing the published values; staff previews and the admin's
     change form show these values applied. Plain fields are held by name, lists
     (sources, code sets, a skill's certifications) as the sorted ids they would
-    hold; all are published together, in one transaction."""
+    hold, and rows edited as part of the record (a path's steps) under their
+    relation's name as the rows it would have; all are published together, in
+    one transaction."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("content type"))
     object_id = models.PositiveBigIntegerField(_("record id"))
@@ -450,8 +453,35 @@ class PendingChange(models.Model):
         """The lists (editable many-to-many fields) a pending change may hold."""
         return [field for field in model._meta.many_to_many if field.editable]
 
+    @staticmethod
+    def row_relations(model):
+        """The rows edited as part of a record (a path's steps): reverse foreign
+        keys from the same app that delete with it, from models that are not
+        content records themselves."""
+        return [
+            relation
+            for relation in model._meta.related_objects
+            if relation.one_to_many
+            and relation.on_delete is models.CASCADE
+            and relation.related_model._meta.app_label == model._meta.app_label
+            and not issubclass(relation.related_model, PublishableContent)
+        ]
+
+    @staticmethod
+    def row_values(relation, row):
+        """{field name: value} of one row, without its id and its record."""
+        return {
+            field.name: normalise_newlines(field.value_from_object(row))
+            for field in relation.related_model._meta.concrete_fields
+            if field.editable and not field.primary_key and field != relation.field
+        }
+
     @classmethod
-    def differences(cls, live, edited, names, lists=None):
+    def _rows_key(cls, rows):
+        return sorted(json.dumps(row, sort_keys=True, cls=DjangoJSONEncoder) for row in rows)
+
+    @classmethod
+    def differences(cls, live, edited, names, lists=None, rows=None):
         """{field name: new value} for the fields in `names` whose value differs,
         and {list name: sorted ids} for the lists in `lists` ({name: records or
         ids}) that differ from the live record's."""
@@ -465,6 +495,12 @@ class PendingChange(models.Model):
                 ids = sorted(getattr(item, "pk", item) for item in lists[field.name])
                 if ids != sorted(getattr(live, field.name).values_list("pk", flat=True)):
                     changed[field.name] = ids
+        for relation in cls.row_relations(type(live)):
+            name = relation.get_accessor_name()
+            if name in (rows or {}):
+                current = [cls.row_values(relation, row) for row in getattr(live, name).all()]
+                if cls._rows_key(rows[name]) != cls._rows_key(current):
+                    changed[name] = rows[name]
         return changed
 
     def values(self):
@@ -478,6 +514,23 @@ class PendingChange(models.Model):
         allowed = {field.name: field for field in self.list_fields(self.content_type.model_class())}
         return {allowed[name]: list(ids) for name, ids in self.data.items() if name in allowed}
 
+    def rows(self):
+        """{relation: [unsaved row]} of the held rows of `record`'s parts."""
+        model = self.content_type.model_class()
+        found = {}
+        for relation in self.row_relations(model):
+            held = self.data.get(relation.get_accessor_name())
+            if isinstance(held, list):
+                found[relation] = [self._row(relation, values) for values in held if isinstance(values, dict)]
+        return found
+
+    def _row(self, relation, values):
+        row = relation.related_model(**{relation.field.attname: self.object_id})
+        for field in relation.related_model._meta.concrete_fields:
+            if field.name in values and field != relation.field and not field.primary_key:
+                setattr(row, field.attname, field.to_python(values[field.name]))
+        return row
+
     def apply_to(self, record):
         """Set the held values on `record` in memory (nothing is saved): its held
         lists read as prefetched, so pages show them as they would be published."""
@@ -486,14 +539,25 @@ class PendingChange(models.Model):
         cache = dict(getattr(record, "_prefetched_objects_cache", {}))
         for field, ids in self.lists().items():
             cache[field.name] = field.related_model._default_manager.filter(pk__in=ids)
+        for relation, rows in self.rows().items():
+            held = relation.related_model._default_manager.none()
+            held._result_cache, held._prefetch_done = rows, True
+            cache[relation.get_accessor_name()] = held
         record._prefetched_objects_cache = cache
         return record
 
     def save_lists(self, record):
-        """Write the held lists to `record` (after it is saved live)."""
+        """Write the held lists and rows to `record` (after it is saved live)."""
+        cache = getattr(record, "_prefetched_objects_cache", {})
         for field, ids in self.lists().items():
-            record._prefetched_objects_cache.pop(field.name, None)
+            cache.pop(field.name, None)
             getattr(record, field.name).set(ids)
+        for relation, rows in self.rows().items():
+            cache.pop(relation.get_accessor_name(), None)
+            relation.related_model._default_manager.filter(**{relation.field.name: record}).delete()
+            for row in rows:
+                row.full_clean(exclude=[relation.field.name], validate_unique=False)
+            relation.related_model._default_manager.bulk_create(rows)
 
     def form_initial(self):
         values = {field.name: value for field, value in self.values().items()}

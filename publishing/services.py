@@ -83,14 +83,15 @@ def record_unpublish(*, record, user, note=""):
     return True
 
 
-def pending_change_save(*, record, edited, field_names, user, note="", lists=None):
+def pending_change_save(*, record, edited, field_names, user, note="", lists=None, rows=None):
     """Hold an editor's edits to a published record until a publisher publishes
     them. `edited` is the record with the edits applied in memory; only the
-    fields in `field_names` are compared, and the lists in `lists` ({many-to-many
-    field name: records or ids}). Returns the PendingChange, or None when nothing
-    differs from the published record any more."""
+    fields in `field_names` are compared, the lists in `lists` ({many-to-many
+    field name: records or ids}) and the rows in `rows` ({relation name: [{field
+    name: value}]}, see PendingChange.row_values). Returns the PendingChange, or
+    None when nothing differs from the published record any more."""
     live = type(record)._default_manager.get(pk=record.pk)
-    data = PendingChange.differences(live, edited, set(field_names), lists)
+    data = PendingChange.differences(live, edited, set(field_names), lists, rows)
     existing = PendingChange.objects.of_record(record)
     if not data:
         existing.delete()
@@ -188,7 +189,15 @@ def records_mark_reviewed(*, records, user):
             edited.last_reviewed = today
             names = {*(pending.data if pending is not None else ()), "last_reviewed"}
             lists = {field.name: ids for field, ids in pending.lists().items()} if pending is not None else {}
-            pending_change_save(record=record, edited=edited, field_names=names, user=user, lists=lists)
+            rows = (
+                {
+                    relation.get_accessor_name(): [PendingChange.row_values(relation, row) for row in held]
+                    for relation, held in pending.rows().items()
+                }
+                if pending is not None
+                else {}
+            )
+            pending_change_save(record=record, edited=edited, field_names=names, user=user, lists=lists, rows=rows)
             held += 1
             continue
         record.last_reviewed = today

@@ -12,13 +12,13 @@ Who may do what is decided on the server, here and in publishing.services:
 """
 
 from .forms import PUBLICATION_FIELDSET, citation_fieldset
-from .held_changes import LockedWhenPublishedInlineMixin, PendingChangeAdmin
+from .held_changes import HeldRowsInlineMixin, PendingChangeAdmin
 from .records import PublishableAdmin
 from .sources import SourceAdmin
 
 __all__ = [
     "PUBLICATION_FIELDSET",
-    "LockedWhenPublishedInlineMixin",
+    "HeldRowsInlineMixin",
     "PendingChangeAdmin",
     "PublishableAdmin",
     "SourceAdmin",

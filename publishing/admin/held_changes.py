@@ -4,6 +4,7 @@ form or from the list of every held change."""
 
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from ..diffs import pending_changes
-from ..models import PendingChange, PublicationStatus, can_publish
+from ..models import PendingChange, can_publish
 from ..services import (
     clean_note,
     pending_change_consume,
@@ -30,11 +31,13 @@ from .filters import HeldContentTypeFilter
 
 @dataclass
 class SaveOutcome:
-    """What `save_model` did with one submitted change form, read by the hooks
-    after it (save_related, construct_change_message) from the form."""
+    """What `save_model` decided for one submitted change form, read by the hooks
+    after it (save_related, construct_change_message) from the form: whether the
+    edits are held, and which parts' rows (a path's steps) the form replaces."""
 
     held: bool
     pending: PendingChange | None = None
+    replaces_rows: tuple = ()
 
 
 class HeldChangesMixin:
@@ -68,22 +71,13 @@ class HeldChangesMixin:
         return [field.name for field in PendingChange.list_fields(self.model) if field.name in form.cleaned_data]
 
     def save_model(self, request, obj, form, change):
-        note = form.cleaned_data.get("change_note", "")
         if change and self.holds_changes(request, obj):
-            form.outcome = SaveOutcome(
-                held=True,
-                pending=pending_change_save(
-                    record=obj,
-                    edited=obj,
-                    field_names=form.fields.keys(),
-                    lists={name: form.cleaned_data[name] for name in self.list_names(form)},
-                    user=request.user,
-                    note=note,
-                ),
-            )
-            return
-        form.outcome = SaveOutcome(held=False)
+            form.outcome = SaveOutcome(held=True)
+            return  # save_related holds the edits, with the rows of the inlines
+        note = form.cleaned_data.get("change_note", "")
         pending = PendingChange.objects.for_record(obj) if change else None
+        replaces = tuple(relation.get_accessor_name() for relation in pending.rows()) if pending else ()
+        form.outcome = SaveOutcome(held=False, replaces_rows=replaces)
         if pending is not None:
             note = pending.note or note
         obj._change_reason = clean_note(note)
@@ -93,9 +87,48 @@ class HeldChangesMixin:
             pending_change_consume(record=obj, pending=pending)
 
     def save_related(self, request, form, formsets, change):
+        obj = form.instance
         if form.outcome.held:
+            form.outcome.pending = pending_change_save(
+                record=obj,
+                edited=obj,
+                field_names=form.fields.keys(),
+                lists={name: form.cleaned_data[name] for name in self.list_names(form)},
+                rows=self.held_rows(obj, formsets),
+                user=request.user,
+                note=form.cleaned_data.get("change_note", ""),
+            )
             return
+        for name in form.outcome.replaces_rows:
+            # The inline showed the held rows as new ones: they replace the published rows.
+            getattr(obj, name).all().delete()
         super().save_related(request, form, formsets, change)
+
+    def held_rows(self, obj, formsets):
+        """{relation name: [row values]} the inline formsets would save."""
+        relations = {relation.related_model: relation for relation in PendingChange.row_relations(self.model)}
+        rows = {}
+        for formset in formsets:
+            relation = relations.get(formset.model)
+            if relation is None:
+                continue
+            kept = []
+            for row_form in formset.forms:
+                if formset.can_delete and formset._should_delete_form(row_form):
+                    continue
+                if row_form.instance.pk is None and not row_form.has_changed():
+                    continue
+                kept.append(PendingChange.row_values(relation, row_form.instance))
+            rows[relation.get_accessor_name()] = kept
+        return rows
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        rows = inline.held_rows(obj) if isinstance(inline, HeldRowsInlineMixin) else None
+        if rows is not None:
+            kwargs["queryset"] = inline.model._default_manager.none()
+            kwargs["initial"] = [PendingChange.row_values(inline.relation(), row) for row in rows]
+        return kwargs
 
     def construct_change_message(self, request, form, formsets, add=False):
         if form.outcome is not None and form.outcome.held:
@@ -195,25 +228,32 @@ class HeldChangesMixin:
         return HttpResponseRedirect(self._change_url(obj))
 
 
-class LockedWhenPublishedInlineMixin:
-    """For inlines of a content record (a path's steps): a pending change holds
-    no rows, so on a published record only publishers may add, change or delete them."""
+class HeldRowForm(forms.ModelForm):
+    """A row of an inline showing held rows: they are new rows to the formset,
+    filled from the held change, and count as changed so that they are kept."""
 
-    def _locked(self, request, obj):
-        return (
-            obj is not None
-            and obj.status == PublicationStatus.PUBLISHED
-            and not can_publish(request.user, self.parent_model)
-        )
+    def has_changed(self):
+        return super().has_changed() or (self.instance.pk is None and bool(self.initial))
 
-    def has_add_permission(self, request, obj):
-        return not self._locked(request, obj) and super().has_add_permission(request, obj)
 
-    def has_change_permission(self, request, obj=None):
-        return not self._locked(request, obj) and super().has_change_permission(request, obj)
+class HeldRowsInlineMixin:
+    """For inlines of a content record (a path's steps): when the record has a
+    held change with rows, the inline shows those rows instead of the published
+    ones; an editor's edits to them are held with the record's other edits."""
 
-    def has_delete_permission(self, request, obj=None):
-        return not self._locked(request, obj) and super().has_delete_permission(request, obj)
+    form = HeldRowForm
+
+    def relation(self):
+        return next(r for r in PendingChange.row_relations(self.parent_model) if r.related_model is self.model)
+
+    def held_rows(self, obj):
+        """The held rows of `obj` for this inline, or None when none are held."""
+        pending = PendingChange.objects.for_record(obj) if obj is not None and obj.pk else None
+        return pending.rows().get(self.relation()) if pending is not None else None
+
+    def get_extra(self, request, obj=None, **kwargs):
+        rows = self.held_rows(obj)
+        return len(rows) + self.extra if rows is not None else super().get_extra(request, obj, **kwargs)
 
 
 @admin.register(PendingChange)

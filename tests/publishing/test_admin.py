@@ -260,14 +260,55 @@ def test_unknown_record_in_extra_views_is_404(publisher_client):
 # --- path steps inline ----------------------------------------------------------
 
 
-def test_editor_cannot_change_steps_of_a_published_path(editor_client):
-    path = build_path(EducationStepFactory())
-    extra_step = EducationStepFactory()
+def test_editor_changes_steps_of_a_published_path_held_previewed_and_published_together(editor_client, publisher):
+    first = EducationStepFactory(name="Certificate program")
+    path = build_path(first)
+    extra_step = EducationStepFactory(name="Associate degree")
+    data = form_data(editor_client.get(change_url(path)))
+    data.update(
+        {
+            "steps-TOTAL_FORMS": "2",
+            "steps-1-position": "2",
+            "steps-1-education_step": str(extra_step.pk),
+            "change_note": "Add the degree",
+            "_save": "Save",
+        }
+    )
+    response = editor_client.post(change_url(path), data)
+    assert response.status_code == 302
+    assert PathStep.objects.filter(path=path).count() == 1  # visitors still see one step
+    pending = PendingChange.objects.for_record(path)
+    assert [row["education_step"] for row in pending.data["steps"]] == [first.pk, extra_step.pk]
+    # The form shows the held steps, the difference names the added one, the preview shows it.
     response = editor_client.get(change_url(path))
-    data = form_data(response)
-    data.update({"steps-TOTAL_FORMS": "2", "steps-1-position": "2", "steps-1-education_step": str(extra_step.pk)})
-    editor_client.post(change_url(path), data)
-    assert PathStep.objects.filter(path=path).count() == 1
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert [form["education_step"].value() for form in formset.forms][:2] == [first.pk, extra_step.pk]
+    row = next(change for change in response.context["pending_differences"] if change.name == "steps")
+    assert any(kind == "ins" and "Associate degree" in text for kind, text in row.after)
+    assert "Associate degree" in editor_client.get(path.get_absolute_url()).content.decode()
+    # Saving the untouched form again keeps the held steps.
+    data = form_data(response) | {"_save": "Save"}
+    assert editor_client.post(change_url(path), data).status_code == 302
+    assert len(PendingChange.objects.for_record(path).data["steps"]) == 2
+    # Publishing writes the steps with the rest of the record.
+    record_publish(record=path, user=publisher)
+    steps = PathStep.objects.filter(path=path).values_list("education_step", flat=True)
+    assert list(steps) == [first.pk, extra_step.pk]
+    assert path.history.first().history_change_reason == "Add the degree"
+
+
+def test_publisher_saving_a_path_with_held_steps_publishes_them_once(editor_client, publisher, editor):
+    first, extra = EducationStepFactory(), EducationStepFactory()
+    path = build_path(first)
+    rows = {"steps": [{"position": 1, "education_step": first.pk}, {"position": 2, "education_step": extra.pk}]}
+    pending_change_save(record=path, edited=path, field_names=[], rows=rows, user=editor)
+    publisher_client = Client()
+    publisher_client.force_login(publisher)
+    data = form_data(publisher_client.get(change_url(path))) | {"_save": "Save"}
+    response = publisher_client.post(change_url(path), data)
+    assert response.status_code == 302
+    assert list(PathStep.objects.filter(path=path).values_list("education_step", flat=True)) == [first.pk, extra.pk]
+    assert not PendingChange.objects.exists()
 
 
 def test_editor_adds_steps_to_a_draft_path(editor_client):
