@@ -61,10 +61,12 @@ def normalised_data(data):
     return {key: normalise_newlines(value) for key, value in data.items()}
 
 
-class HeldChangesForm(forms.ModelForm):
-    """A form of something visitors see: it shows the record's unpublished
-    changes (if any) in place of the published values."""
+class PublishableAdminForm(forms.ModelForm):
+    """The form of something visitors see (a record, a source): its fields plus an
+    optional change note, showing its unpublished changes (if any) in place of
+    the published values."""
 
+    change_note = change_note_field()
     #: {field name: value} of a pending change shown instead of the published values.
     pending_initial = None
     #: The SaveOutcome of this form's save, set by the admin's save_model.
@@ -77,12 +79,6 @@ class HeldChangesForm(forms.ModelForm):
         for name, value in (self.pending_initial or {}).items():
             if name in self.fields:
                 self.initial[name] = value
-
-
-class PublishableAdminForm(HeldChangesForm):
-    """The content form: the model's fields plus an optional change note."""
-
-    change_note = change_note_field()
 
 
 class RevertForm(forms.Form):

@@ -5,17 +5,17 @@ record cites waits for a publisher, like an edit to the record itself."""
 from django.contrib import admin
 
 from ..models import Source
-from .forms import HeldChangesForm
+from .forms import PublishableAdminForm
 from .held_changes import HeldChangesMixin
 
 
 @admin.register(Source)
 class SourceAdmin(HeldChangesMixin, admin.ModelAdmin):
-    form = HeldChangesForm
+    form = PublishableAdminForm
     list_display = ["title", "publisher", "url"]
     search_fields = ["title", "publisher", "url"]
     list_filter = ["publisher"]
-    fields = ["title", "url", "publisher"]
+    fields = ["title", "url", "publisher", "change_note"]
     change_form_template = "admin/publishing/source_change_form.html"
 
     def is_visible(self, obj):
