@@ -134,15 +134,21 @@ def pending_change_consume(*, record, pending):
 
 
 def revert_note(*, record, version, note=""):
-    """The public note of a revert: the notes of the changes it undoes, or the
-    restored version's date when none had a note, then the reverter's own note."""
-    undone = (
-        record.history.filter(history_date__gt=version.history_date)
-        .exclude(history_change_reason__isnull=True)
-        .exclude(history_change_reason="")
-        .order_by("history_date")
-        .values_list("history_change_reason", flat=True)
-    )
+    """The public note of a revert: the notes of the later changes it undoes (those
+    that changed a field the revert restores; lists and rows are not versioned),
+    or the restored version's date when none had a note, then the reverter's own note."""
+    restored = [
+        field.attname
+        for field in PendingChange.pending_fields(type(record))
+        if getattr(version, field.attname) != getattr(record, field.attname)
+    ]
+    undone = []
+    previous = version
+    for later in record.history.filter(history_date__gt=version.history_date).order_by("history_date"):
+        changed = any(getattr(later, name) != getattr(previous, name) for name in restored)
+        if changed and later.history_change_reason:
+            undone.append(later.history_change_reason)
+        previous = later
     if undone:
         summary = gettext("Undone: %(notes)s") % {"notes": "; ".join(f"“{reason}”" for reason in undone)}
     else:

@@ -403,6 +403,14 @@ def test_revert_restores_content_keeps_publication_state_and_says_what_was_undon
     assert price_history.history.count() == 3
 
 
+def test_revert_note_names_only_changes_it_undoes(publisher_client, price_history, publisher):
+    price_history._change_reason, price_history._history_user = "New code sets", publisher
+    price_history.save()  # a version that changed a list only: a revert cannot undo it
+    first = price_history.history.last()
+    publisher_client.post(change_url(price_history, f"history/{first.history_id}/"), {"change_note": ""})
+    assert price_history.history.first().history_change_reason == "Undone: “Price up”"
+
+
 def test_revert_ignores_posted_field_values(publisher_client, price_history):
     first = price_history.history.last()
     url = change_url(price_history, f"history/{first.history_id}/")
