@@ -1,7 +1,8 @@
 """Admin behaviour every content model shares: publication with a publish
 permission, unpublished changes held for publishers, previews, change notes,
 history with differences and revert, and review reminders. One module per job:
-filters, forms, held_changes, previews, history; records joins them.
+filters, forms, held_changes, previews, history, sources; records joins them
+into PublishableAdmin. The save hooks share one SaveOutcome, on the form.
 
 Who may do what is decided on the server, here and in publishing.services:
 - publishing, unpublishing and deleting need `<app>.publish_<model>`

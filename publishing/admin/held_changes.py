@@ -36,7 +36,6 @@ class SaveOutcome:
     edits are held, and which parts' rows (a path's steps) the form replaces."""
 
     held: bool
-    pending: PendingChange | None = None
     replaces_rows: tuple = ()
 
 
@@ -89,7 +88,7 @@ class HeldChangesMixin:
     def save_related(self, request, form, formsets, change):
         obj = form.instance
         if form.outcome.held:
-            form.outcome.pending = pending_change_save(
+            pending_change_save(
                 record=obj,
                 edited=obj,
                 field_names=form.fields.keys(),
