@@ -70,7 +70,7 @@ class InputRulesMiddleware:
 class ResponseHeadersMiddleware:
     """Adds Permissions-Policy to every page, and says who may keep a copy of it:
     a public page for an anonymous visitor may be kept briefly by browsers and
-    proxies (`public, max-age=PAGE_BROWSER_CACHE_SECONDS`); a page for a
+    proxies (`public, max-age=PAGE_BROWSER_CACHE_SECONDS, must-revalidate`); a page for a
     signed-in user, or from a non-public area (admin, counselor pages, share
     links, health checks), is `private, no-store`. A Cache-Control set by the
     view (previews, the admin) is kept."""
@@ -87,7 +87,9 @@ class ResponseHeadersMiddleware:
         if request.user.is_authenticated or response.cookies or (match and match.view_name not in CACHEABLE_PAGES):
             patch_cache_control(response, private=True, no_store=True)
         elif response.status_code == 200 and match:
-            patch_cache_control(response, public=True, max_age=settings.PAGE_BROWSER_CACHE_SECONDS)
+            patch_cache_control(
+                response, public=True, max_age=settings.PAGE_BROWSER_CACHE_SECONDS, must_revalidate=True
+            )
         return response
 
 

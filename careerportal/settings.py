@@ -193,8 +193,9 @@ else:
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # Most entries one page (one path) may have in the cache: its query and language variants.
 PAGE_CACHE_MAX_VARIANTS = env_int("PAGE_CACHE_MAX_VARIANTS", 100)
-# How long browsers and proxies may keep a public page: short, so edits show soon.
-PAGE_BROWSER_CACHE_SECONDS = env_int("PAGE_BROWSER_CACHE_SECONDS", 60)
+# How long browsers and proxies may keep a public page without asking again. 0: they may store it but
+# revalidate every time (a 304 while unchanged), so a visitor sees an edit on the next load, as servers do.
+PAGE_BROWSER_CACHE_SECONDS = env_int("PAGE_BROWSER_CACHE_SECONDS", 0)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -139,9 +139,14 @@ def test_no_rendered_page_has_inline_script_style_or_handlers(client, pages):
     assert offenders == {}
 
 
-def test_public_pages_may_be_kept_briefly_by_anyone(client, pages):
+def test_public_pages_may_be_kept_by_anyone_and_revalidated(client, pages):
     for url in pages[:-1]:
-        assert client.get(url)["Cache-Control"] == "public, max-age=60", url
+        assert client.get(url)["Cache-Control"] == "public, max-age=0, must-revalidate", url
+
+
+def test_browser_cache_lifetime_is_a_setting(client, pages, settings):
+    settings.PAGE_BROWSER_CACHE_SECONDS = 60
+    assert client.get("/")["Cache-Control"] == "public, max-age=60, must-revalidate"
 
 
 def test_pages_for_a_signed_in_user_are_private(client, pages):
