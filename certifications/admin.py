@@ -1,9 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from publishing.admin import PUBLICATION_FIELDSET, PublishableAdmin, citation_fieldset
+from publishing.admin import (
+    PUBLICATION_FIELDSET,
+    LockedWhenPublishedInlineMixin,
+    PublishableAdmin,
+    citation_fieldset,
+)
 
-from .models import Certification, CertifyingBody, CodeSet
+from .models import Certification, CertifyingBody, CodeSet, Requirement
 
 
 @admin.register(CertifyingBody)
@@ -30,8 +35,33 @@ class CodeSetAdmin(PublishableAdmin):
     ]
 
 
+class RequirementInline(LockedWhenPublishedInlineMixin, admin.StackedInline):
+    """The eligibility rules, each with its source; on a published certification only publishers change them."""
+
+    model = Requirement
+    extra = 0
+    autocomplete_fields = ["rule_source"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("route", "kind"),
+                    "education_level",
+                    ("accreditor", "final_term_counts"),
+                    "within_years",
+                    "months",
+                    "wording",
+                ]
+            },
+        ),
+        citation_fieldset("rule", _("Requirement: source")),
+    ]
+
+
 @admin.register(Certification)
 class CertificationAdmin(PublishableAdmin):
+    inlines = [RequirementInline]
     list_display = ["code", "name", "body", "focus", "entry_level", "publication_state", "review_state"]
     list_filter = ["status", "body", "focus", "entry_level"]
     search_fields = ["code", "name", "body__abbreviation"]
@@ -74,14 +104,11 @@ class CertificationAdmin(PublishableAdmin):
         (
             _("Eligibility"),
             {
-                "fields": [
-                    "min_education",
-                    "prerequisites",
-                    "recommended_experience",
-                    "membership_required",
-                    "apprentice_designation",
-                    "apprentice_rules",
-                ]
+                "fields": ["prerequisites", "apprentice_designation", "apprentice_rules"],
+                "description": _(
+                    "The requirements below decide what the eligibility check tells students. "
+                    "Same route number: all needed; any one route is enough."
+                ),
             },
         ),
         (_("Renewal"), {"fields": ["renewal_ceus", "renewal_cycle_years", "renewal_detail"]}),

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from certifications.eligibility import check_eligibility
+from certifications.eligibility import Applicant, check_eligibility
 from certifications.models import EducationLevel, Focus
 
 
@@ -144,7 +144,10 @@ def recommend(path, answers):
         steps=planned,
         duration=path.total_duration_months(skip=done),
         cost=path.total_cost_usd(skip=done),
-        eligibility=[check_eligibility(certification, answers.education) for certification in path.certifications()],
+        eligibility=[
+            check_eligibility(certification, Applicant(education=EducationLevel(answers.education)))
+            for certification in path.certifications()
+        ],
     )
     _explain_done(recommendation, answers)
     _explain_education(recommendation)
