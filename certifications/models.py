@@ -417,6 +417,6 @@ class Requirement(sourced_figure("rule", _("requirement"))):
                     self.within_years,
                 ) % {"program": program, "count": self.within_years}
             if self.final_term_counts:
-                program = _("%(program)s (or to be in its final term)") % {"program": program}
+                program = _("%(program)s, finished or in its final term") % {"program": program}
             return program
         return ""

@@ -126,7 +126,7 @@ class QualificationPathQuerySet(PublishableQuerySet):
                 "education_step", "certification", "certification__body", "certification__price_source"
             )
             .order_by("position")
-            .prefetch_related(Certification.requirements_prefetch("certification__"))
+            .prefetch_related(Certification.objects.requirements_prefetch("certification__"))
         )
         if published_only:
             steps = steps.published()

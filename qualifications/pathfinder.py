@@ -45,13 +45,6 @@ INTEREST_AREAS = {
     Interest.CODING: {Focus.CODING},
     Interest.BOTH: {Focus.BILLING, Focus.CODING},
 }
-# "Needs … first": the level as a phrase that fits in a sentence.
-LEVEL_PHRASES = {
-    EducationLevel.HIGH_SCHOOL: gettext_lazy("a high school diploma or GED"),
-    EducationLevel.SOME_COLLEGE: gettext_lazy("some college"),
-    EducationLevel.ASSOCIATE: gettext_lazy("an associate's degree"),
-    EducationLevel.BACHELOR: gettext_lazy("a bachelor's degree"),
-}
 
 
 @dataclass(frozen=True)
@@ -206,8 +199,7 @@ def _explain_education(recommendation):
         seen.add(needed)
         recommendation.blocked = True
         recommendation.misfits.append(
-            _("Needs %(level)s first, before “%(step)s”.")
-            % {"level": LEVEL_PHRASES.get(needed, needed.label), "step": planned.step}
+            _("Needs %(level)s first, before “%(step)s”.") % {"level": needed.phrase, "step": planned.step}
         )
 
 

@@ -128,11 +128,7 @@ class PathFinderView(BreadcrumbMixin, TemplateView):
         recommendations = notes = None
         if form.is_valid():
             answers = form.answers()
-            paths = (
-                QualificationPath.objects.published()
-                .with_steps()
-                .prefetch_related("steps__certification__renewal_source")
-            )
+            paths = QualificationPath.objects.published().with_steps()
             recommendations = rank_paths(paths, answers)
             notes = general_notes(answers)
         return super().get_context_data(form=form, recommendations=recommendations, notes=notes, **kwargs)
