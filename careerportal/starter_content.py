@@ -18,10 +18,10 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 
 from certifications.models import Certification, CertifyingBody, CodeSet, EducationLevel, Requirement
-from publishing.models import Source
+from publishing.models import STARTER_CONTENT_NOTE, Source
 from qualifications.models import CareerTopic, EducationStep, OutlookFigure, PathStep, QualificationPath, Skill
 
-CHANGE_REASON = "Loaded from the starter content"
+CHANGE_REASON = STARTER_CONTENT_NOTE
 
 
 class StarterContentError(Exception):

@@ -315,7 +315,12 @@ class Requirement(sourced_figure("rule", _("requirement"))):
             "Use 1 when the issuer states a single set of requirements."
         ),
     )
-    kind = models.CharField(_("kind"), max_length=12, choices=RequirementKind.choices)
+    kind = models.CharField(
+        _("kind"),
+        max_length=12,
+        choices=RequirementKind.choices,
+        help_text=_("What the issuer asks for. Fill in the matching field below."),
+    )
     education_level = models.PositiveSmallIntegerField(
         _("education at least"),
         choices=EducationLevel.choices,

@@ -60,23 +60,54 @@ class Citation:
     as_of_label: str
     confirmation: str
     editor_note: str
+    kind: str = ""  # the figure's prefix ("price", "exam" ...): decides when it may be out of date
+    read_on: datetime.date | None = None  # when an editor last checked the record against its sources
 
     @property
     def is_confirmed(self):
         return self.confirmation in (Confirmation.OFFICIAL, Confirmation.SECONDARY)
 
     @property
+    def is_third_party(self):
+        return self.confirmation == Confirmation.SECONDARY
+
+    @property
+    def is_undated(self):
+        """The source page shows no date: the figure is dated by when it was read."""
+        return self.as_of is None
+
+    @property
     def is_possibly_outdated(self):
-        """True when the figure refers to a period more than two years ago."""
-        if self.as_of is None:
+        """The one staleness rule: the figure's date (or, for an undated page, the date it was
+        read) is older than its kind allows (settings.FIGURE_OUTDATED_AFTER_YEARS)."""
+        dated = self.as_of or self.read_on
+        if dated is None:
             return False
-        years = settings.FIGURE_OUTDATED_AFTER_YEARS
-        today = timezone.localdate()
-        try:
-            cutoff = today.replace(year=today.year - years)
-        except ValueError:  # 29 February
-            cutoff = today.replace(year=today.year - years, day=28)
-        return self.as_of < cutoff
+        return dated < outdated_cutoff(self.kind)
+
+    @property
+    def is_current_fact(self):
+        """Confirmed and not possibly out of date: what machine-readable data (JSON-LD) may state."""
+        return self.is_confirmed and not self.is_possibly_outdated
+
+
+def outdated_after_years(kind):
+    limits = settings.FIGURE_OUTDATED_AFTER_YEARS
+    return limits.get(kind, limits["default"])
+
+
+def outdated_cutoff(kind):
+    """Figures dated before this day are possibly out of date."""
+    years = outdated_after_years(kind)
+    today = timezone.localdate()
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def is_undated_label(label):
+    return label.strip().lower().startswith("undated")
 
 
 def sourced_figure(prefix, label):
@@ -93,6 +124,8 @@ def sourced_figure(prefix, label):
             as_of_label=getattr(self, f"{prefix}_as_of_label"),
             confirmation=getattr(self, f"{prefix}_confirmation"),
             editor_note=getattr(self, f"{prefix}_editor_note"),
+            kind=prefix,
+            read_on=getattr(self, "last_reviewed", None),
         )
 
     attrs = {
@@ -112,8 +145,9 @@ def sourced_figure(prefix, label):
             null=True,
             blank=True,
             help_text=_(
-                "The date or first day of the period the figure refers to (e.g. 2020-05-01 for May 2020). "
-                "Leave empty only if the source page shows no date, and say so in the label."
+                "The date or first day of the period the figure refers to (e.g. 2020-05-01 for May 2020; "
+                "2010-01-01 for c. 2010). Leave empty only if the source page shows no date: then write "
+                "“undated page” in the as-of wording, and the figure is dated by the record's last review."
             ),
         ),
         f"{prefix}_as_of_label": models.CharField(
@@ -147,9 +181,10 @@ def validate_citation(record, prefix, *value_fields):
     errors = {}
     if getattr(record, f"{prefix}_source_id") is None:
         errors[f"{prefix}_source"] = _("Choose the source of this figure, or clear the figure.")
-    if getattr(record, f"{prefix}_as_of") is None and not getattr(record, f"{prefix}_as_of_label"):
+    if getattr(record, f"{prefix}_as_of") is None and not is_undated_label(getattr(record, f"{prefix}_as_of_label")):
         errors[f"{prefix}_as_of"] = _(
-            'Give the as-of date of this figure, or write "undated page" in the as-of wording.'
+            "Give the as-of date of this figure (the first day of the period for wording such as “c. 2010”), "
+            "or write “undated page” in the as-of wording if the page shows no date."
         )
     return errors
 
@@ -172,6 +207,15 @@ def sources_of(records):
         for source in record.sources.all():
             found.setdefault(source.pk, source)
     return sorted(found.values(), key=lambda source: (source.publisher, source.title))
+
+
+#: The change note of records created by `load_starter_content`: editor wording, never shown to visitors.
+STARTER_CONTENT_NOTE = "Loaded from the starter content"
+
+
+def public_note(note):
+    """A change note as visitors may read it: editor-only wording becomes no note."""
+    return "" if note in (None, STARTER_CONTENT_NOTE) else note
 
 
 class PublicationStatus(models.TextChoices):
@@ -252,10 +296,19 @@ class PublishableContent(models.Model):
     def needs_review(self):
         return self.last_reviewed < self.review_cutoff()
 
+    @property
+    def reviewed_on(self):
+        """The public "Last reviewed" date: never before the record's own history began."""
+        if self.created is None:
+            return self.last_reviewed
+        return max(self.last_reviewed, timezone.localdate(self.created))
+
     def change_notes(self, *, since=None, limit=5):
         """Recorded changes that carry an editor's note, newest first:
         (date, note) pairs, optionally only those after `since`."""
-        changes = self.history.exclude(history_change_reason__isnull=True).exclude(history_change_reason="")
+        changes = self.history.exclude(history_change_reason__isnull=True).exclude(
+            history_change_reason__in=["", STARTER_CONTENT_NOTE]
+        )
         if since is not None:
             changes = changes.filter(history_date__gt=since)
         return list(changes.order_by("-history_date").values_list("history_date", "history_change_reason")[:limit])

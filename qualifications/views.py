@@ -107,7 +107,7 @@ class CareersView(BreadcrumbMixin, TemplateView):
             sources=sources_of(records),
             benefits=[t for t in topics if t.kind == CareerTopic.Kind.BENEFIT],
             tips=[t for t in topics if t.kind == CareerTopic.Kind.TIP],
-            last_reviewed=min((r.last_reviewed for r in records), default=None),
+            last_reviewed=min((r.reviewed_on for r in records), default=None),
             **kwargs,
         )
 
