@@ -137,6 +137,7 @@ class Certification(
     sourced_figure("renewal", _("renewal")),
 ):
     figures = ("exam", "price", "renewal")
+    figure_prefetch = ("requirements__rule_source",)
 
     code = models.CharField(
         _("code"), max_length=20, help_text=_("The credential's letters, e.g. CPC. Unique, whatever the case.")
@@ -259,6 +260,12 @@ class Certification(
         if errors:
             raise ValidationError(errors)
 
+    def citations(self):
+        """The exam, price and renewal figures, then each eligibility requirement's."""
+        return super().citations() + [
+            (_("requirement: %(need)s") % {"need": r.need}, r.rule_citation) for r in self.requirements.all()
+        ]
+
     def requirement_routes(self):
         """The issuer's ways in, as lists of requirements that must all be met;
         meeting every requirement of any one route is enough. Recommendations
@@ -370,6 +377,11 @@ class Requirement(sourced_figure("rule", _("requirement"))):
 
     def __str__(self):
         return str(self.need)
+
+    @property
+    def last_reviewed(self):
+        """Requirements are reviewed with their certification: an undated source was read then."""
+        return self.certification.last_reviewed
 
     def clean(self):
         super().clean()

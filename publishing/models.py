@@ -275,6 +275,8 @@ class PublishableContent(models.Model):
 
     #: Prefixes of the sourced figures (see `sourced_figure`) the concrete model has.
     figures: tuple[str, ...] = ()
+    #: Lookups `citations()` reads beyond the figures' sources (prefetched when listing figures).
+    figure_prefetch: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -321,9 +323,41 @@ class PublishableContent(models.Model):
         """Distinct sources behind this page: its figures' and its own."""
         return sources_of([self])
 
+    def figure_warnings(self):
+        """Filled-in figures an editor should look at, as (name, citation, reasons):
+        possibly out of date, from an undated page, or backed only by a third party."""
+        warnings = []
+        for name, citation in self.citations():
+            if citation.source is None:
+                continue
+            reasons = [
+                reason
+                for reason, applies in (
+                    (FigureWarning.OUTDATED, citation.is_possibly_outdated),
+                    (FigureWarning.UNDATED, citation.is_undated),
+                    (FigureWarning.THIRD_PARTY, citation.is_third_party),
+                )
+                if applies
+            ]
+            if reasons:
+                warnings.append((name, citation, reasons))
+        return warnings
+
     def unconfirmed_figures(self):
         """Figures an editor must check before they can be shown as fact."""
         return [(name, c) for name, c in self.citations() if not c.is_confirmed and (c.source or c.editor_note)]
+
+
+class FigureWarning(models.TextChoices):
+    OUTDATED = "outdated", _("possibly out of date")
+    UNDATED = "undated", _("undated page")
+    THIRD_PARTY = "third-party", _("only a third-party source")
+
+
+def figure_records(model):
+    """Every record of `model` with what its figures' citations read."""
+    related = [f"{prefix}_source" for prefix in model.figures]
+    return model.objects.select_related(*related).prefetch_related(*model.figure_prefetch).order_by("pk")
 
 
 def unconfirmed_figure_filter(model):
@@ -358,10 +392,12 @@ def can_publish(user, model):
 
 def review_summary(user=None):
     """What needs an editor's attention: per model the number of records needing
-    review, and every record (draft or published) with unconfirmed figures.
+    review, every record (draft or published) with unconfirmed figures, and every
+    record with figures that are possibly out of date, undated or third-party only.
     Limited to the models `user` may view, when given."""
     needing_review = []
     unconfirmed = []
+    to_check = []
     for model in content_models():
         opts = model._meta
         if user is not None and not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
@@ -374,10 +410,15 @@ def review_summary(user=None):
                 *(f"{prefix}_source" for prefix in model.figures)
             ):
                 unconfirmed.append((record, record.unconfirmed_figures()))
+            for record in figure_records(model):
+                warnings = record.figure_warnings()
+                if warnings:
+                    to_check.append((record, warnings))
     return {
         "needing_review": needing_review,
         "needs_review_total": sum(count for _model, count in needing_review),
         "unconfirmed": unconfirmed,
+        "figures_to_check": to_check,
     }
 
 

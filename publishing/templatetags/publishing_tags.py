@@ -42,7 +42,8 @@ def _admin_url(model, view, *args):
 @register.simple_tag(takes_context=True)
 def content_review_summary(context):
     """For the admin index: records needing review per model (with a link to the
-    filtered list) and records with unconfirmed figures, limited to what the user may view."""
+    filtered list), records with unconfirmed figures and records whose figures are
+    possibly out of date, undated or third-party only, limited to what the user may view."""
     summary = review_summary(context["request"].user)
     changelist = "{}?review=needed"
     return {
@@ -63,5 +64,14 @@ def content_review_summary(context):
                 "url": _admin_url(type(record), "change", record.pk),
             }
             for record, figures in summary["unconfirmed"]
+        ],
+        "figures_to_check": [
+            {
+                "record": record,
+                "status": record.get_status_display(),
+                "warnings": warnings,
+                "url": _admin_url(type(record), "change", record.pk),
+            }
+            for record, warnings in summary["figures_to_check"]
         ],
     }

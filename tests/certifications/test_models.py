@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from certifications.models import Certification
 from publishing.models import Confirmation
@@ -75,6 +76,43 @@ def test_citation_is_possibly_outdated_after_two_years():
     assert cert.price_citation.is_possibly_outdated
     cert.price_as_of = datetime.date.today() - datetime.timedelta(days=200)
     assert not cert.price_citation.is_possibly_outdated
+
+
+@pytest.mark.parametrize(
+    "kind, years_old, outdated",
+    [("price", 1, False), ("price", 3, True), ("exam", 2, False), ("exam", 4, True), ("renewal", 4, True)],
+)
+def test_one_staleness_rule_by_kind_of_figure(settings, kind, years_old, outdated):
+    settings.FIGURE_OUTDATED_AFTER_YEARS = {"price": 2, "exam": 3, "default": 3}
+    cert = CertificationFactory(**{f"{kind}_as_of": datetime.date.today() - datetime.timedelta(days=years_old * 366)})
+    assert getattr(cert, f"{kind}_citation").is_possibly_outdated is outdated
+
+
+def test_an_undated_figure_is_dated_by_when_its_page_was_read(settings):
+    settings.FIGURE_OUTDATED_AFTER_YEARS = {"default": 2}
+    cert = CertificationFactory(price_as_of=None, price_as_of_label="undated page", last_reviewed=datetime.date.today())
+    assert cert.price_citation.is_undated and cert.price_citation.read_on == datetime.date.today()
+    assert not cert.price_citation.is_possibly_outdated
+    cert.last_reviewed = datetime.date.today() - datetime.timedelta(days=3 * 366)
+    assert cert.price_citation.is_possibly_outdated
+
+
+@pytest.mark.parametrize("label", ["", "c. 2010", "2025–26 third-party pages"])
+def test_a_figure_needs_an_as_of_date_unless_its_page_is_undated(label):
+    cert = CertificationFactory(price_as_of=None, price_as_of_label=label)
+    assert "price_as_of" in errors_of(cert)
+
+
+def test_undated_page_wording_is_enough_without_a_date():
+    cert = CertificationFactory(price_as_of=None, price_as_of_label="Undated page (current format)")
+    cert.full_clean()
+
+
+def test_public_last_reviewed_never_precedes_the_records_history():
+    cert = CertificationFactory(last_reviewed=datetime.date.today() - datetime.timedelta(days=30))
+    assert cert.reviewed_on == timezone.localdate(cert.created)
+    cert.last_reviewed = datetime.date.today() + datetime.timedelta(days=1)
+    assert cert.reviewed_on == cert.last_reviewed
 
 
 def test_published_excludes_drafts_and_future_publication():

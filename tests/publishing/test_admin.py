@@ -460,6 +460,22 @@ def test_admin_index_counts_records_needing_review_and_lists_unconfirmed_figures
     assert "Coder pay" in page and "BLS vs AAPC" in page
 
 
+def test_admin_index_lists_outdated_undated_and_third_party_figures(editor_client):
+    CertificationFactory(
+        code="OLDP",
+        price_as_of=datetime.date(2010, 1, 1),
+        renewal_as_of=None,
+        renewal_as_of_label="undated page",
+        exam_confirmation=Confirmation.SECONDARY,
+    )
+    page = editor_client.get("/admin/").content.decode()
+    section = page.split('class="figures-to-check"')[1].split("</ul>")[0]
+    assert "OLDP" in section
+    assert "price — possibly out of date" in section
+    assert "renewal — undated page" in section
+    assert "exam — only a third-party source" in section
+
+
 def test_admin_index_query_count_is_bounded(editor_client, django_assert_max_num_queries):
     for _ in range(5):
         OutlookFigureFactory(figure_confirmation=Confirmation.UNCONFIRMED)
