@@ -209,6 +209,30 @@ FIGURE_OUTDATED_AFTER_YEARS = {
     "duration": 3,  # program lengths
     "default": 2,
 }
+# Staging, test and copy hosts (shell-style patterns): a source there is never an issuer's own page. It is
+# flagged to editors, shown to readers as a copy, and cannot back a figure marked "official".
+SOURCE_COPY_HOSTS = [
+    "cms-qa.*",
+    "cms-test.*",
+    "conference-test.*",
+    "*-qa.*",
+    "*-test.*",
+    "*.pages.dev",
+    "*.workers.dev",
+    "*.elb.amazonaws.com",
+    "staging.*",
+    "www-devnav.*",
+    "*.matrixdev.net",
+    "*.vtcus.com",
+    "[0-9]*.[0-9]*.[0-9]*.[0-9]*",
+    "ahima.app",
+    "healthcom.info",
+    "saswell-cn.com",
+    "www.saswell-cn.com",
+    "saviorquiz.com",
+    "arietiform.com",
+    "ptop.only.wip.la",
+]
 
 # Security headers. The Content-Security-Policy allows nothing inline.
 CONTENT_SECURITY_POLICY = {

@@ -18,7 +18,7 @@ class CertifyingBodyAdmin(PublishableAdmin):
     search_fields = ["abbreviation", "name"]
     prepopulated_fields = {"slug": ["abbreviation"]}
     fieldsets = [
-        (None, {"fields": ["abbreviation", "name", "slug", "summary", "official_url"]}),
+        (None, {"fields": ["abbreviation", "name", "slug", "summary", "official_url", "official_domains"]}),
         PUBLICATION_FIELDSET,
     ]
 

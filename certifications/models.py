@@ -49,6 +49,15 @@ class CertifyingBody(PublishableContent):
     official_url = models.URLField(
         _("official website"), validators=[http_url_validator], help_text=_("Starts with https:// or http://.")
     )
+    official_domains = models.CharField(
+        _("official domains"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The body's own web domains, separated by spaces, e.g. “aapc.com”. Subdomains count, except staging, "
+            "test and copy hosts. A figure marked official must cite a page on one of them."
+        ),
+    )
 
     class Meta:
         verbose_name = _("certifying body")
@@ -67,6 +76,18 @@ class CertifyingBody(PublishableContent):
 
     def get_absolute_url(self):
         return reverse("certifications:list") + f"?body={self.slug}"
+
+    @property
+    def domains(self):
+        return [domain.strip(".").lower() for domain in self.official_domains.split()]
+
+    def clean(self):
+        super().clean()
+        bad = [domain for domain in self.domains if "/" in domain or "." not in domain]
+        if bad:
+            raise ValidationError(
+                {"official_domains": _("Write bare domains such as aapc.com, not %(bad)s.") % {"bad": ", ".join(bad)}}
+            )
 
 
 class CodeSet(PublishableContent):
@@ -250,10 +271,13 @@ class Certification(
 
     def clean(self):
         super().clean()
+        domains = self.body.domains if self.body_id else ()
         errors = {
-            **validate_citation(self, "exam", "exam_questions", "exam_minutes", "exam_passing"),
-            **validate_citation(self, "price", "price_usd"),
-            **validate_citation(self, "renewal", "renewal_ceus"),
+            **validate_citation(
+                self, "exam", "exam_questions", "exam_minutes", "exam_passing", official_domains=domains
+            ),
+            **validate_citation(self, "price", "price_usd", official_domains=domains),
+            **validate_citation(self, "renewal", "renewal_ceus", official_domains=domains),
         }
         if self.apprentice_rules and not self.apprentice_designation:
             errors["apprentice_designation"] = _("Name the apprentice designation (e.g. CPC-A) the rules apply to.")
@@ -385,7 +409,8 @@ class Requirement(sourced_figure("rule", _("requirement"))):
 
     def clean(self):
         super().clean()
-        errors = dict(validate_citation(self, "rule", "kind"))
+        domains = self.certification.body.domains if self.certification_id else ()
+        errors = dict(validate_citation(self, "rule", "kind", official_domains=domains))
         if self.kind == RequirementKind.EDUCATION and self.education_level is None:
             errors["education_level"] = _("Choose the lowest education the issuer accepts.")
         if self.kind == RequirementKind.EXPERIENCE and not self.months:

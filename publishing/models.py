@@ -3,6 +3,8 @@ dates, sources and sourced figures. Imports none of the content apps."""
 
 import datetime
 from dataclasses import dataclass
+from fnmatch import fnmatch
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -49,6 +51,24 @@ class Source(models.Model):
 
     def __str__(self):
         return f"{self.publisher}: {self.title}" if self.publisher else self.title
+
+    @property
+    def host(self):
+        return (urlsplit(self.url).hostname or "").rstrip(".").lower()
+
+    @property
+    def is_copy(self):
+        """On a staging, test or copy host (settings.SOURCE_COPY_HOSTS): never the issuer's own page."""
+        return is_copy_host(self.host)
+
+    def is_on(self, domains):
+        """On one of `domains` (or a subdomain), and not on a copy host."""
+        host = self.host
+        return not self.is_copy and any(host == domain or host.endswith(f".{domain}") for domain in domains)
+
+
+def is_copy_host(host):
+    return any(fnmatch(host, pattern) for pattern in settings.SOURCE_COPY_HOSTS)
 
 
 @dataclass(frozen=True)
@@ -174,13 +194,27 @@ def sourced_figure(prefix, label):
     return type(f"Sourced{prefix.title().replace('_', '')}", (models.Model,), attrs)
 
 
-def validate_citation(record, prefix, *value_fields):
-    """Errors for a figure whose value is filled in without a source or date."""
+def validate_citation(record, prefix, *value_fields, official_domains=()):
+    """Errors for a figure whose value is filled in without a source or date, and for
+    an "official" figure whose source is a copy or (when `official_domains` are given)
+    not on the issuer's own site."""
     if all(getattr(record, name) in (None, "") for name in value_fields):
         return {}
     errors = {}
     if getattr(record, f"{prefix}_source_id") is None:
         errors[f"{prefix}_source"] = _("Choose the source of this figure, or clear the figure.")
+    elif getattr(record, f"{prefix}_confirmation") == Confirmation.OFFICIAL:
+        source = getattr(record, f"{prefix}_source")
+        if source.is_copy:
+            errors[f"{prefix}_confirmation"] = _(
+                "%(host)s is a staging, test or copy host, not the issuer's own page: mark the figure "
+                "“Secondary”, or cite the issuer's page."
+            ) % {"host": source.host}
+        elif official_domains and not source.is_on(official_domains):
+            errors[f"{prefix}_confirmation"] = _(
+                "An official figure cites a page on the issuer's own site (%(domains)s), and %(host)s is not one: "
+                "choose the issuer's page, or mark the figure “Secondary”."
+            ) % {"domains": ", ".join(official_domains), "host": source.host}
     if getattr(record, f"{prefix}_as_of") is None and not is_undated_label(getattr(record, f"{prefix}_as_of_label")):
         errors[f"{prefix}_as_of"] = _(
             "Give the as-of date of this figure (the first day of the period for wording such as “c. 2010”), "
@@ -325,7 +359,8 @@ class PublishableContent(models.Model):
 
     def figure_warnings(self):
         """Filled-in figures an editor should look at, as (name, citation, reasons):
-        possibly out of date, from an undated page, or backed only by a third party."""
+        possibly out of date, from an undated page, backed only by a third party, or
+        cited from a staging, test or copy host."""
         warnings = []
         for name, citation in self.citations():
             if citation.source is None:
@@ -336,6 +371,7 @@ class PublishableContent(models.Model):
                     (FigureWarning.OUTDATED, citation.is_possibly_outdated),
                     (FigureWarning.UNDATED, citation.is_undated),
                     (FigureWarning.THIRD_PARTY, citation.is_third_party),
+                    (FigureWarning.COPY, citation.source.is_copy),
                 )
                 if applies
             ]
@@ -352,6 +388,7 @@ class FigureWarning(models.TextChoices):
     OUTDATED = "outdated", _("possibly out of date")
     UNDATED = "undated", _("undated page")
     THIRD_PARTY = "third-party", _("only a third-party source")
+    COPY = "copy", _("source on a staging, test or copy host")
 
 
 def figure_records(model):

@@ -120,3 +120,70 @@ def test_published_excludes_drafts_and_future_publication():
     CertificationFactory(status="draft")
     CertificationFactory(publish_from=datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=1))
     assert list(Certification.objects.published()) == [published]
+
+
+# Official sources ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url, copy",
+    [
+        ("https://cms-qa.ahima.org/certification-careers/certification-exams/rhit", True),
+        ("http://cms-test.ahima.org/contact-us-faqs/faqs-recertification/", True),
+        ("https://conference-test.ahima.org/certification-careers/certification-exams/cca", True),
+        ("https://mbc-bv6.pages.dev/certifications/cpc", True),
+        ("http://ahimaorg-558299850.us-east-1.elb.amazonaws.com/certification/CCS", True),
+        ("https://www-devnav.aapc.com/certification/faq.aspx", True),
+        ("http://54.236.219.153/certification/rhia", True),
+        ("https://www.ahima.org/certification/cca.aspx", False),
+        ("https://open-exam-prep.com/blog/cpc-exam-pass-rate-2026", False),
+    ],
+)
+def test_staging_test_and_copy_hosts_are_recognised(url, copy):
+    assert SourceFactory.build(url=url).is_copy is copy
+
+
+def aapc_certification(**kwargs):
+    return CertificationFactory(body=CertifyingBodyFactory(official_domains="aapc.com"), **kwargs)
+
+
+def test_an_official_figure_must_cite_the_issuers_own_site():
+    cert = aapc_certification(price_source=SourceFactory(url="https://open-exam-prep.com/cpc"))
+    assert "price_confirmation" in errors_of(cert)
+    cert.price_confirmation = Confirmation.SECONDARY
+    assert "price_confirmation" not in errors_of(cert)
+
+
+def test_a_subdomain_of_the_issuer_counts_as_its_own_site():
+    cert = aapc_certification(
+        exam_source=SourceFactory(url="https://www.aapc.com/resources/cpc-exam-faqs"),
+        price_source=SourceFactory(url="https://aapc.com/price"),
+        renewal_source=SourceFactory(url="https://www.aapc.com/renewal"),
+    )
+    cert.full_clean()
+
+
+def test_an_official_figure_never_cites_a_staging_copy_of_the_issuers_site():
+    body = CertifyingBodyFactory(official_domains="ahima.org")
+    cert = CertificationFactory(
+        body=body, renewal_source=SourceFactory(url="http://cms-test.ahima.org/contact-us-faqs/faqs-recertification/")
+    )
+    errors = errors_of(cert)
+    assert "cms-test.ahima.org is a staging, test or copy host" in errors["renewal_confirmation"][0]
+
+
+def test_official_domains_are_bare_domains():
+    body = CertifyingBodyFactory(official_domains="https://aapc.com/ aapc.com")
+    assert "official_domains" in errors_of(body)
+
+
+def test_a_copy_is_shown_to_readers_as_a_copy(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    CertificationFactory(
+        slug="copyx",
+        exam_confirmation=Confirmation.SECONDARY,
+        exam_source=SourceFactory(url="https://cms-qa.ahima.org/rhit", publisher="AHIMA"),
+    )
+    page = client.get("/certifications/copyx/").content.decode()
+    assert "a copy of the page, not the issuer's own site" in page
+    assert "(a copy on cms-qa.ahima.org, not the issuer's own site)" in page
