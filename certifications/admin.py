@@ -90,6 +90,7 @@ class CertificationAdmin(PublishableAdmin):
             {
                 "fields": [
                     "exam_questions",
+                    "exam_questions_detail",
                     "exam_minutes",
                     "exam_open_book",
                     "exam_delivery",

@@ -188,6 +188,12 @@ class Certification(
     exam_questions = models.PositiveSmallIntegerField(
         _("exam questions"), null=True, blank=True, help_text=_("Number of questions.")
     )
+    exam_questions_detail = models.CharField(
+        _("exam questions: detail"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown after the number, e.g. “scored; unscored pretest items come on top”."),
+    )
     exam_minutes = models.PositiveSmallIntegerField(
         _("exam minutes"), null=True, blank=True, help_text=_("Time allowed, in minutes.")
     )

@@ -165,9 +165,8 @@ def sourced_figure(prefix, label):
             null=True,
             blank=True,
             help_text=_(
-                "The date or first day of the period the figure refers to (e.g. 2020-05-01 for May 2020; "
-                "2010-01-01 for c. 2010). Leave empty only if the source page shows no date: then write "
-                "“undated page” in the as-of wording, and the figure is dated by the record's last review."
+                "The date or first day of the period the figure refers to (e.g. 2020-05-01 for May 2020). "
+                "Leave empty only if the source page shows no date, and say so in the label."
             ),
         ),
         f"{prefix}_as_of_label": models.CharField(
