@@ -64,6 +64,22 @@ class Eligibility:
         return self.certification.body
 
     @property
+    def shared(self):
+        """Requirements every route asks for (all of them when there is one route), said once."""
+        if not self.routes:
+            return ()
+        common = set.intersection(*({str(r.need) for r in route} for route in self.routes))
+        return tuple(r for r in self.routes[0] if str(r.need) in common)
+
+    @property
+    def alternatives(self):
+        """What else each route asks for, when there is more than one route."""
+        if len(self.routes) < 2:
+            return ()
+        shared = {str(r.need) for r in self.shared}
+        return tuple(tuple(r for r in route if str(r.need) not in shared) for route in self.routes)
+
+    @property
     def need_phrases(self):
         """Each route's `needs` as one phrase: "a high school diploma or GED and AAPC membership"."""
         return [join_phrases([requirement.need for requirement in route]) for route in self.needs]

@@ -26,6 +26,11 @@ class EducationLevel(models.IntegerChoices):
     BACHELOR = 40, _("Bachelor's degree")
 
     @property
+    def entry_label(self):
+        """The level as the education a route needs to start: "None needed", not "No diploma yet"."""
+        return _("None needed") if self == EducationLevel.NONE else self.label
+
+    @property
     def phrase(self):
         """The level as it reads inside a sentence: "you need a high school diploma or GED"."""
         return LEVEL_PHRASES[self]

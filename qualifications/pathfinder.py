@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from certifications.eligibility import Applicant, check_eligibility
+from certifications.eligibility import Applicant, check_eligibility, join_phrases
 from certifications.models import EducationLevel, Focus
 
 
@@ -167,13 +167,17 @@ def general_notes(answers):
 
 
 def _names(steps):
-    return ", ".join(_step_name(step) for step in steps)
+    """Steps as a counselor names them: "the certificate program and the CPC exam"."""
+    return join_phrases([_step_name(step) for step in steps])
 
 
 def _step_name(step):
     if step.certification_id:
         return _("the %(code)s exam") % {"code": step.certification.code}
-    return str(step)
+    name = str(step)
+    if len(name) > 1 and name[1].islower():  # "Certificate program", not an acronym such as "HIM ..."
+        name = name[0].lower() + name[1:]
+    return _("the %(step)s") % {"step": name}
 
 
 def _missing(recommendation, missing):
@@ -185,8 +189,12 @@ def _explain_done(recommendation, answers):
     done = recommendation.done_steps
     if done:
         recommendation.fits.append(
-            _("You can skip %(steps)s: you already hold %(level)s.")
-            % {"steps": _names(done), "level": EducationLevel(answers.education).label}
+            ngettext(
+                "You already have %(level)s, so you can skip that step.",
+                "You already have %(level)s, so you can skip %(steps)s.",
+                len(done),
+            )
+            % {"steps": _names(done), "level": EducationLevel(answers.education).phrase}
         )
 
 
@@ -199,7 +207,7 @@ def _explain_education(recommendation):
         seen.add(needed)
         recommendation.blocked = True
         recommendation.misfits.append(
-            _("Needs %(level)s first, before “%(step)s”.") % {"level": needed.phrase, "step": planned.step}
+            _("You need %(level)s before %(step)s.") % {"level": needed.phrase, "step": _step_name(planned.step)}
         )
 
 
@@ -248,9 +256,16 @@ def _explain_cost(recommendation, answers):
     cost, budget = recommendation.cost, answers.budget_usd
     known = len(cost.missing) < len(recommendation.remaining_steps)
     if cost.missing:
+        unknown = _missing(recommendation, cost.missing)
         recommendation.notes.append(
-            _("Cost of %(steps)s not known yet, so the total leaves it out: ask for the price before you enrol.")
-            % {"steps": _names(_missing(recommendation, cost.missing))}
+            ngettext(
+                "We don't know the cost of %(steps)s yet, so the total leaves it out: "
+                "ask for the price before you enrol.",
+                "We don't know the costs of %(steps)s yet, so the total leaves them out: "
+                "ask for the prices before you enrol.",
+                len(unknown),
+            )
+            % {"steps": _names(unknown)}
         )
     if not known:
         return
@@ -286,9 +301,14 @@ def _explain_time(recommendation, answers):
         return
     known = len(duration.missing) < len(studies)
     if duration.missing:
+        unknown = _missing(recommendation, duration.missing)
         recommendation.notes.append(
-            _("Time for %(steps)s not known yet, so the total leaves it out.")
-            % {"steps": _names(_missing(recommendation, duration.missing))}
+            ngettext(
+                "We don't know how long %(steps)s takes, so the total leaves it out.",
+                "We don't know how long %(steps)s take, so the total leaves them out.",
+                len(unknown),
+            )
+            % {"steps": _names(unknown)}
         )
     if not known:
         return

@@ -343,3 +343,16 @@ def test_no_yes_while_a_requirement_is_unknown(requirements, applicant):
         assert any(all(settled(r, applicant) for r in route) for route in routes.values())
     if not routes:
         assert check.answer == Answer.UNKNOWN
+
+
+@pytest.mark.django_db
+def test_what_every_route_shares_is_said_once(starter, client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    check = check_eligibility(starter["cbcs"])
+    assert [str(r.need) for r in check.shared] == ["a high school diploma or GED"]
+    assert [[str(r.need) for r in route] for route in check.alternatives] == [
+        ["a billing or coding training program finished within the past 5 years"],
+        ["1 year of supervised work experience"],
+    ]
+    page = client.get("/certifications/cbcs/").content.decode()
+    assert page.count("A high school diploma or GED") == 1

@@ -96,7 +96,8 @@ def test_student_with_an_associate_degree_skips_the_education_steps(steps, exams
     assert (plan.duration.low, plan.duration.high, plan.duration.missing) == (0, 0, [])
     assert (plan.cost.low, plan.cost.high) == (300, 300)
     assert (
-        "You can skip High school diploma or GED, Associate's degree: you already hold Associate's degree." in plan.fits
+        "You already have an associate's degree, so you can skip the high school diploma or GED "
+        "and the associate's degree." in plan.fits
     )
     assert plan.verdict == Verdict.GOOD
 
@@ -118,7 +119,7 @@ def test_a_bachelor_counts_as_holding_an_associate_degree(steps, exams):
 
 def test_exam_needing_a_degree_the_path_does_not_give_is_explained(steps, exams):
     plan = plan_for(steps["certificate"], exams["rhit"], education=EducationLevel.HIGH_SCHOOL)
-    assert "Needs an associate's degree first, before “RHIT (Certified RHIT)”." in plan.misfits
+    assert "You need an associate's degree before the RHIT exam." in plan.misfits
     assert plan.verdict == Verdict.NOT_NOW
 
 
@@ -135,7 +136,7 @@ def test_student_without_a_diploma_is_not_blocked_when_the_path_starts_with_one(
 
 def test_student_without_a_diploma_needs_one_first_for_a_certificate_program(steps, exams):
     plan = plan_for(steps["certificate"], exams["cpc"], education=EducationLevel.NONE)
-    assert plan.misfits == ["Needs a high school diploma or GED first, before “Certificate program”."]
+    assert plan.misfits == ["You need a high school diploma or GED before the certificate program."]
 
 
 # Budget ----------------------------------------------------------------------------------------
@@ -166,7 +167,10 @@ def test_unknown_costs_are_named_and_never_counted_as_zero(steps, exams):
     assert plan.cost.missing == ["Certificate program", str(exams["cpc"])]
     assert plan.misfits == []
     assert not any("budget" in reason for reason in plan.fits)
-    assert plan.notes[0].startswith("Cost of Certificate program, the CPC exam not known yet")
+    assert plan.notes[0] == (
+        "We don't know the costs of the certificate program and the CPC exam yet, so the total leaves them out: "
+        "ask for the prices before you enrol."
+    )
     assert plan.verdict == Verdict.FITS_WHAT_WE_KNOW
 
 
@@ -176,7 +180,10 @@ def test_known_part_of_a_cost_fits_only_as_the_costs_we_know(steps, exams):
     plan = plan_for(steps["certificate"], exams["cpc"], budget_usd=1000)
     assert "The costs we know fit your budget." in plan.fits
     assert "Fits your budget." not in plan.fits
-    assert any(note.startswith("Cost of Certificate program not known yet") for note in plan.notes)
+    assert any(
+        note.startswith("We don't know the cost of the certificate program yet, so the total leaves it out")
+        for note in plan.notes
+    )
 
 
 def test_known_part_over_budget_is_over_by_at_least_that(steps, exams):
@@ -216,7 +223,7 @@ def test_unknown_duration_is_not_a_promise(steps, exams):
     assert plan.duration.missing == ["High school diploma or GED"]
     assert plan.misfits == []
     assert not any("months you gave" in reason for reason in plan.fits)
-    assert "Time for High school diploma or GED not known yet, so the total leaves it out." in plan.notes
+    assert "We don't know how long the high school diploma or GED takes, so the total leaves it out." in plan.notes
     assert plan.verdict == Verdict.FITS_WHAT_WE_KNOW
 
 
@@ -271,6 +278,11 @@ def test_equal_fits_keep_the_editors_order(steps, exams):
     first = build_path(steps["certificate"], exams["cpc"], name="A", position=1)
     ranked = rank_paths(QualificationPath.objects.published().with_steps(), answers())
     assert [item.path for item in ranked] == [first, second]
+
+
+def test_a_single_skipped_step_is_not_named_twice(steps, exams):
+    plan = plan_for(steps["diploma"], steps["certificate"], exams["cpc"], education=EducationLevel.HIGH_SCHOOL)
+    assert "You already have a high school diploma or GED, so you can skip that step." in plan.fits
 
 
 def test_eligibility_is_checked_for_each_certification_of_the_path(steps, exams):
