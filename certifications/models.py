@@ -147,7 +147,9 @@ class CertificationQuerySet(PublishableQuerySet):
     def with_related(self):
         """What a certification page shows; drafts among its code sets stay hidden."""
         return self.select_related("body", "exam_source", "price_source", "renewal_source").prefetch_related(
-            Prefetch("code_sets", queryset=CodeSet.objects.published()), "sources", self.requirements_prefetch()
+            Prefetch("code_sets", queryset=CodeSet.objects.published().prefetch_related("sources")),
+            "sources",
+            self.requirements_prefetch(),
         )
 
     @staticmethod
