@@ -6,15 +6,7 @@ import pytest
 from certifications.models import Requirement, RequirementKind
 from publishing.models import Confirmation, PublicationStatus
 from tests.factories import CertificationFactory, CertifyingBodyFactory, RequirementFactory, SourceFactory
-from tests.publishing.conftest import (  # noqa: F401 - fixtures
-    editor,
-    editor_client,
-    fast_password_hashing,
-    form_data,
-    publisher,
-    publisher_client,
-    roles,
-)
+from tests.publishing.conftest import form_data
 
 pytestmark = pytest.mark.django_db
 
