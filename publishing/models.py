@@ -203,7 +203,10 @@ def validate_citation(record, prefix, *value_fields, official_domains=()):
     if getattr(record, f"{prefix}_source_id") is None:
         errors[f"{prefix}_source"] = _("Choose the source of this figure, or clear the figure.")
     elif getattr(record, f"{prefix}_confirmation") == Confirmation.OFFICIAL:
-        source = getattr(record, f"{prefix}_source")
+        try:
+            source = getattr(record, f"{prefix}_source")
+        except Source.DoesNotExist:  # deleted meanwhile: clean_fields() reports the missing source
+            return errors
         if source.is_copy:
             errors[f"{prefix}_confirmation"] = _(
                 "%(host)s is a staging, test or copy host, not the issuer's own page: mark the figure "

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from publishing.models import Confirmation, PublicationStatus
-from tests.factories import CertificationFactory, OutlookFigureFactory
+from tests.factories import CertificationFactory, OutlookFigureFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +24,8 @@ def test_nothing_to_report():
     CertificationFactory()
     output = report("--fail-on-stale")
     assert (
-        "0 record(s) need review, 0 figure(s) unconfirmed, 0 possibly out of date, 0 undated, 0 third-party only."
-        in output
+        "0 record(s) need review, 0 figure(s) unconfirmed, 0 possibly out of date, 0 undated, 0 third-party only, "
+        "0 from copy hosts." in output
     )
 
 
@@ -72,8 +72,18 @@ def test_lists_outdated_undated_and_third_party_figures_by_the_one_rule(settings
     output = report()
     outdated = output.split("Figures possibly out of date")[1].split("Figures from undated pages")[0]
     undated = output.split("Figures from undated pages")[1].split("Figures whose only source is a third party")[0]
-    third_party = output.split("Figures whose only source is a third party")[1]
+    third_party = output.split("Figures whose only source is a third party")[1].split("Figures cited from")[0]
     assert f"certification: {cert} [Published] price" in outdated and " exam " not in outdated
     assert f"certification: {cert} [Published] renewal (undated page;" in undated
     assert f"certification: {cert} [Published] renewal" in third_party
-    assert "1 possibly out of date, 1 undated, 1 third-party only." in output
+    assert "1 possibly out of date, 1 undated, 1 third-party only, 0 from copy hosts." in output
+
+
+def test_lists_figures_cited_from_copy_hosts():
+    cert = CertificationFactory(
+        code="COPY",
+        exam_confirmation=Confirmation.SECONDARY,
+        exam_source=SourceFactory(url="https://conference-test.ahima.org/cca"),
+    )
+    copies = report().split("Figures cited from staging, test or copy hosts")[1]
+    assert f"certification: {cert} [Published] exam" in copies

@@ -58,7 +58,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{stale_total} record(s) need review, {unconfirmed_total} figure(s) unconfirmed, "
             f"{warned[FigureWarning.OUTDATED]} possibly out of date, {warned[FigureWarning.UNDATED]} undated, "
-            f"{warned[FigureWarning.THIRD_PARTY]} third-party only."
+            f"{warned[FigureWarning.THIRD_PARTY]} third-party only, {warned[FigureWarning.COPY]} from copy hosts."
         )
         if fail_on_stale and stale_total:
             raise CommandError(f"{stale_total} record(s) need review.", returncode=1)
@@ -77,6 +77,7 @@ class Command(BaseCommand):
             FigureWarning.OUTDATED: "Figures possibly out of date",
             FigureWarning.UNDATED: "Figures from undated pages",
             FigureWarning.THIRD_PARTY: "Figures whose only source is a third party",
+            FigureWarning.COPY: "Figures cited from staging, test or copy hosts",
         }
         for warning, rows in found.items():
             self.stdout.write(headings[warning])
