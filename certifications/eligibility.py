@@ -1,11 +1,12 @@
-"""Can a student sit a certification's exam, and what would they hold on passing?
+"""Can a student sit a certification's exam?
 
 The answer comes from the certification's sourced requirement records (see
 `Requirement`), combined as the issuer states them: every requirement of a
 route must be met, and any one route is enough. There are four answers, and
 missing data never yields "Yes": a requirement the student's answers do not
 settle, or one whose source is unconfirmed, makes the best answer "Yes, if …".
-A certification with no requirement records gets "We don't know its rules".
+A certification with no requirement records gets "Not known yet: check with
+the issuer".
 
 Reads the certification's prefetched requirements, so a page that loaded them
 needs no more queries. The certification page and the path finder both call
