@@ -1,28 +1,30 @@
 """Anonymous page caching that never serves stale content.
 
-Every cached page key includes a *content generation* number kept in the cache
-itself. Any write to content (save, delete, M2M change, publish, revert, slug
-change, redirect) bumps it, so every app server sharing the cache (Redis)
-stops serving the old pages on its very next request. Scheduled publication is
-handled by remembering the next `publish_from` moment: once it passes, the
-generation is bumped as if the record had been saved then.
+Every cached page key includes a *content generation* number kept in the
+database (careerportal.models.ContentGeneration, one row read per cacheable
+request). Any write to content (save, delete, M2M change, publish, revert, slug
+change, redirect) bumps it in the same transaction, so every app server stops
+serving the old pages on its very next request, even if the server that made
+the change could not reach the cache. Scheduled publication is handled by
+remembering the next `publish_from` moment: once it passes, the generation is
+bumped as if the record had been saved then.
 
 If the cache backend is down the site serves uncached pages and logs one
 warning until the backend answers again.
 """
 
 import logging
-import time
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
+from .models import ContentGeneration
+
 log = logging.getLogger(__name__)
 
-STATE_KEY = "content-state"
 CONTENT_APPS = ("publishing", "certifications", "qualifications", "redirects")
 
 
@@ -58,8 +60,22 @@ def cache_set(key, value, timeout):
     return _Health.call(cache.set, key, value, timeout)
 
 
+def claim_variant(counter_key, timeout):
+    """Count one more cached entry under `counter_key`; False once the page has
+    PAGE_CACHE_MAX_VARIANTS of them, so a flood of queries cannot fill the cache."""
+
+    def claim():
+        cache.add(counter_key, 0, timeout)
+        try:
+            return cache.incr(counter_key) <= settings.PAGE_CACHE_MAX_VARIANTS
+        except ValueError:  # the counter expired between add and incr
+            return False
+
+    return _Health.call(claim)
+
+
 def _next_scheduled_publication():
-    """The earliest future `publish_from` of any published record, as a timestamp."""
+    """The earliest future `publish_from` of any published record."""
     from publishing.models import PublicationStatus, PublishableContent
 
     now = timezone.now()
@@ -70,36 +86,31 @@ def _next_scheduled_publication():
                 next=Min("publish_from")
             )["next"]
             if moment is not None:
-                moments.append(moment.timestamp())
+                moments.append(moment)
     return min(moments, default=None)
 
 
 def bump_content_generation():
     """Invalidate every cached page at once."""
-    try:
-        state = cache_get(STATE_KEY)
-        generation = (state or (0, None))[0] + 1
-        cache_set(STATE_KEY, (generation, _next_scheduled_publication()), None)
-    except CacheUnavailable:
-        pass  # nothing can be served from a cache that is down
+    ContentGeneration.objects.bump()
 
 
 def content_generation():
     """The current generation, bumping it first if a scheduled publication has come due."""
-    state = cache_get(STATE_KEY)
-    if state is None:
-        state = (1, _next_scheduled_publication())
-        cache_set(STATE_KEY, state, None)
-    generation, next_publication = state
-    if next_publication is not None and time.time() >= next_publication:
-        bump_content_generation()
-        generation += 1
-    return generation
+    number, next_publication, known = ContentGeneration.objects.state()
+    if not known:
+        next_publication = _next_scheduled_publication()
+        ContentGeneration.objects.record_next_publication(number=number, moment=next_publication)
+    if next_publication is not None and timezone.now() >= next_publication:
+        ContentGeneration.objects.bump_from(number)
+        return content_generation()
+    return number
 
 
-def on_content_change(sender, **kwargs):
+def on_content_change(sender, action="post", **kwargs):
     """Receiver for post_save, post_delete and m2m_changed of every model.
-    Bumps after the commit: bumping before it would let another server cache
-    the old content under the new generation."""
-    if sender._meta.app_label in CONTENT_APPS:
-        transaction.on_commit(bump_content_generation)
+    Bumps inside the change's transaction: other servers read the new generation
+    only once the change is committed, and an unreachable cache cannot lose it.
+    Historical models (data migrations) are skipped: the table may not exist yet."""
+    if sender._meta.app_label in CONTENT_APPS and sender._meta.apps is apps and action.startswith("post"):
+        bump_content_generation()

@@ -1,10 +1,14 @@
 import logging
+import re
 import time
 
 from django.conf import settings
-from django.utils.cache import get_cache_key, learn_cache_key
+from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
-from .cache import CacheUnavailable, cache_get, cache_set, content_generation
+from .cache import CacheUnavailable, cache_get, cache_set, claim_variant, content_generation
+from .cacheable import CACHEABLE_PAGES, cacheable_page, page_key, variants_key
 
 request_log = logging.getLogger("careerportal.requests")
 
@@ -28,22 +32,83 @@ class RequestLogMiddleware:
         return response
 
 
-class AnonymousPageCacheMiddleware:
-    """Caches public pages for anonymous visitors under the current content
-    generation (see careerportal.cache), so any content change is visible at once.
-    Signed-in users (staff, counselors), previews, share links and every
-    non-public area always get a fresh page."""
+class InputRulesMiddleware:
+    """Answers 405 to a method the site does not use (TRACE, PUT, DELETE...), and
+    400 before any view or database lookup runs when the path, the query
+    or the form data holds a control character. NUL would otherwise reach
+    PostgreSQL, which rejects it with an error (a 500 and a logged traceback);
+    no address or form field of this site has a use for the others. Tab, line
+    feed and carriage return stay allowed in query and form values (a textarea)."""
+
+    PATH_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]")
+    VALUE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+    ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self.is_cacheable_request(request):
+        if request.method not in self.ALLOWED_METHODS:
+            return HttpResponseNotAllowed(self.ALLOWED_METHODS)
+        if self.PATH_FORBIDDEN.search(request.path_info) or self.has_forbidden_value(request):
+            return HttpResponseBadRequest(
+                _("The address or the form holds characters that are not allowed."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)
+
+    def has_forbidden_value(self, request):
+        data = [request.GET] if request.method != "POST" else [request.GET, request.POST]
+        return any(
+            self.VALUE_FORBIDDEN.search(text)
+            for query in data
+            for name, values in query.lists()
+            for text in (name, *values)
+        )
+
+
+class ResponseHeadersMiddleware:
+    """Adds Permissions-Policy to every page, and says who may keep a copy of it:
+    a public page for an anonymous visitor may be kept briefly by browsers and
+    proxies (`public, max-age=PAGE_BROWSER_CACHE_SECONDS`); a page for a
+    signed-in user, or from a non-public area (admin, counselor pages, share
+    links, health checks), is `private, no-store`. A Cache-Control set by the
+    view (previews, the admin) is kept."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if response.has_header("Cache-Control"):
+            return response
+        match = request.resolver_match
+        if request.user.is_authenticated or response.cookies or (match and match.view_name not in CACHEABLE_PAGES):
+            patch_cache_control(response, private=True, no_store=True)
+        elif response.status_code == 200 and match:
+            patch_cache_control(response, public=True, max_age=settings.PAGE_BROWSER_CACHE_SECONDS)
+        return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Caches public pages for anonymous visitors under the current content
+    generation (see careerportal.cache), so any content change is visible at once.
+    Which pages, and under which key: careerportal.cacheable. Signed-in users
+    (staff, counselors), previews, share links and every non-public area always
+    get a fresh page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        page = cacheable_page(request) if self.is_cacheable_request(request) else None
+        if page is None:
             return self.get_response(request)
         try:
-            prefix = f"g{content_generation()}"
-            key = get_cache_key(request, prefix, "GET")
-            cached = cache_get(key) if key else None
+            generation = content_generation()
+            key = page_key(request, page=page, generation=generation)
+            cached = cache_get(key)
         except CacheUnavailable:
             return self.get_response(request)
         if cached is not None:
@@ -52,27 +117,29 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if self.is_cacheable_response(response):
             try:
-                timeout = settings.PAGE_CACHE_SECONDS
-                cache_set(learn_cache_key(request, response, timeout, prefix), response, timeout)
-                response["X-Cache"] = "miss"
+                if claim_variant(variants_key(request, generation=generation), settings.PAGE_CACHE_SECONDS):
+                    cache_set(key, response, settings.PAGE_CACHE_SECONDS)
+                    response["X-Cache"] = "miss"
             except CacheUnavailable:
                 pass
         return response
 
     @staticmethod
     def is_cacheable_request(request):
+        cookies = request.COOKIES
         return (
             settings.PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
-            and not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
-            and "preview" not in request.GET
             and not request.user.is_authenticated
+            # An anonymous session or a pending message may show on the page.
+            and settings.SESSION_COOKIE_NAME not in cookies
+            and "messages" not in cookies
         )
 
     @staticmethod
     def is_cacheable_response(response):
         return (
-            response.status_code in (200, 404)
+            response.status_code == 200
             and not response.streaming
             and not response.cookies
             and "private" not in response.get("Cache-Control", "")

@@ -84,6 +84,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "careerportal.middleware.RequestLogMiddleware",
+    # 400 for control characters in the path, query or form, before anything reads them.
+    "careerportal.middleware.InputRulesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -92,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "careerportal.middleware.ResponseHeadersMiddleware",
     "careerportal.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "publishing.middleware.StaffIdleTimeoutMiddleware",
@@ -188,7 +191,10 @@ else:
         }
     }
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
-PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/counselor/", "/s/", "/healthz", "/ping", "/static/")
+# Most entries one page (one path) may have in the cache: its query and language variants.
+PAGE_CACHE_MAX_VARIANTS = env_int("PAGE_CACHE_MAX_VARIANTS", 100)
+# How long browsers and proxies may keep a public page: short, so edits show soon.
+PAGE_BROWSER_CACHE_SECONDS = env_int("PAGE_BROWSER_CACHE_SECONDS", 60)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -250,6 +256,11 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page of this site uses (careerportal.middleware.ResponseHeadersMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -267,9 +278,16 @@ if os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER"):
 # Login protection (django-axes): lock out after repeated failures.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per account and address, and per address across accounts (careerportal/login_limits.py).
+AXES_LOCKOUT_PARAMETERS = "careerportal.login_limits.lockout_parameters"
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
+# The client's address behind DJANGO_TRUSTED_PROXY_COUNT proxies (X-Forwarded-For), else REMOTE_ADDR.
+AXES_CLIENT_IP_CALLABLE = "careerportal.login_limits.client_ip"
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "publishing/lockout.html"
+# Where the admin sign-in leads when its `next` is missing or refused (an address on another site).
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Editors (publishing): staff are signed out after this many idle minutes;
 # signed preview links for reviewers without an account work this many days.

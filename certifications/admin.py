@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from publishing.admin import (
     PUBLICATION_FIELDSET,
-    LockedWhenPublishedInlineMixin,
+    HeldRowsInlineMixin,
     PublishableAdmin,
     citation_fieldset,
 )
@@ -35,8 +35,9 @@ class CodeSetAdmin(PublishableAdmin):
     ]
 
 
-class RequirementInline(LockedWhenPublishedInlineMixin, admin.StackedInline):
-    """The eligibility rules, each with its source; on a published certification only publishers change them."""
+class RequirementInline(HeldRowsInlineMixin, admin.StackedInline):
+    """The eligibility rules, each with its source. On a published certification an
+    editor's edits to them are held with the record's other edits for a publisher."""
 
     model = Requirement
     extra = 0

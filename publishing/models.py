@@ -2,6 +2,7 @@
 dates, sources and sourced figures. Imports none of the content apps."""
 
 import datetime
+import json
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from urllib.parse import urlsplit
@@ -21,6 +22,14 @@ http_url_validator = URLValidator(
     schemes=["http", "https"],
     message=_("Enter a full web address that starts with http:// or https://."),
 )
+
+
+def normalise_newlines(value):
+    """Text with Unix line endings (browsers post textareas with CRLF, which would
+    make an untouched text look changed); anything else as it is."""
+    if isinstance(value, str) and "\r" in value:
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
 
 
 class Confirmation(models.TextChoices):
@@ -48,9 +57,21 @@ class Source(models.Model):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         ordering = ["publisher", "title"]
+        permissions = [("publish_source", "Can publish source")]
 
     def __str__(self):
         return f"{self.publisher}: {self.title}" if self.publisher else self.title
+
+    def published_records(self):
+        """Published (or scheduled) records citing this source, whose pages show
+        its title and address: a change to it changes what visitors see."""
+        found = []
+        for model in content_models():
+            cites = Q(sources=self)
+            for prefix in model.figures:
+                cites |= Q(**{f"{prefix}_source": self})
+            found += model.objects.filter(cites, status=PublicationStatus.PUBLISHED).distinct()
+        return found
 
     @property
     def host(self):
@@ -324,6 +345,12 @@ class PublishableContent(models.Model):
         )
         return timezone.localdate() - datetime.timedelta(days=round(months * 30.44))
 
+    def clean_fields(self, exclude=None):
+        for field in self._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField):
+                setattr(self, field.attname, normalise_newlines(getattr(self, field.attname)))
+        super().clean_fields(exclude)
+
     @property
     def is_published(self):
         return self.status == PublicationStatus.PUBLISHED and (
@@ -445,9 +472,8 @@ def review_summary(user=None):
         if count:
             needing_review.append((model, count))
         if model.figures:
-            for record in model.objects.filter(unconfirmed_figure_filter(model)).select_related(
-                *(f"{prefix}_source" for prefix in model.figures)
-            ):
+            sources = [f"{prefix}_source" for prefix in model.figures]
+            for record in model.objects.filter(unconfirmed_figure_filter(model)).select_related(*sources):
                 unconfirmed.append((record, record.unconfirmed_figures()))
             for record in figure_records(model):
                 warnings = record.figure_warnings()
@@ -484,9 +510,11 @@ class PendingChange(models.Model):
     """Edits to a published record that wait for a publisher.
 
     Visitors keep seeing the published values; staff previews and the admin's
-    change form show these values applied. Only concrete (non many-to-many)
-    fields are held here: lists such as sources and code sets, and a path's
-    steps, are read-only for editors on published records."""
+    change form show these values applied. Plain fields are held by name, lists
+    (sources, code sets, a skill's certifications) as the sorted ids they would
+    hold, and rows edited as part of the record (a path's steps) under their
+    relation's name as the rows it would have; all are published together, in
+    one transaction."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("content type"))
     object_id = models.PositiveBigIntegerField(_("record id"))
@@ -536,13 +564,59 @@ class PendingChange(models.Model):
             if field.editable and not field.primary_key and field.name not in PENDING_EXCLUDED_FIELDS
         ]
 
+    @staticmethod
+    def list_fields(model):
+        """The lists (editable many-to-many fields) a pending change may hold."""
+        return [field for field in model._meta.many_to_many if field.editable]
+
+    @staticmethod
+    def row_relations(model):
+        """The rows edited as part of a record (a path's steps): reverse foreign
+        keys from the same app that delete with it, from models that are not
+        content records themselves."""
+        return [
+            relation
+            for relation in model._meta.related_objects
+            if relation.one_to_many
+            and relation.on_delete is models.CASCADE
+            and relation.related_model._meta.app_label == model._meta.app_label
+            and not issubclass(relation.related_model, PublishableContent)
+        ]
+
+    @staticmethod
+    def row_values(relation, row):
+        """{field name: value} of one row, without its id and its record."""
+        return {
+            field.name: normalise_newlines(field.value_from_object(row))
+            for field in relation.related_model._meta.concrete_fields
+            if field.editable and not field.primary_key and field != relation.field
+        }
+
     @classmethod
-    def differences(cls, live, edited, names):
-        """{field name: new value} for the fields in `names` whose value differs."""
+    def _rows_key(cls, rows):
+        return sorted(json.dumps(row, sort_keys=True, cls=DjangoJSONEncoder) for row in rows)
+
+    @classmethod
+    def differences(cls, live, edited, names, lists=None, rows=None):
+        """{field name: new value} for the fields in `names` whose value differs,
+        and {list name: sorted ids} for the lists in `lists` ({name: records or
+        ids}) that differ from the live record's."""
         changed = {}
         for field in cls.pending_fields(type(live)):
-            if field.name in names and field.value_from_object(edited) != field.value_from_object(live):
-                changed[field.name] = field.value_from_object(edited)
+            value = normalise_newlines(field.value_from_object(edited))
+            if field.name in names and value != normalise_newlines(field.value_from_object(live)):
+                changed[field.name] = value
+        for field in cls.list_fields(type(live)):
+            if field.name in (lists or {}):
+                ids = sorted(getattr(item, "pk", item) for item in lists[field.name])
+                if ids != sorted(getattr(live, field.name).values_list("pk", flat=True)):
+                    changed[field.name] = ids
+        for relation in cls.row_relations(type(live)):
+            name = relation.get_accessor_name()
+            if name in (rows or {}):
+                current = [cls.row_values(relation, row) for row in getattr(live, name).all()]
+                if cls._rows_key(rows[name]) != cls._rows_key(current):
+                    changed[name] = rows[name]
         return changed
 
     def values(self):
@@ -551,23 +625,100 @@ class PendingChange(models.Model):
         allowed = {field.name: field for field in self.pending_fields(model)}
         return {allowed[name]: allowed[name].to_python(value) for name, value in self.data.items() if name in allowed}
 
+    def lists(self):
+        """{many-to-many field: [id]} of the held lists; unknown fields are skipped."""
+        allowed = {field.name: field for field in self.list_fields(self.content_type.model_class())}
+        return {allowed[name]: list(ids) for name, ids in self.data.items() if name in allowed}
+
+    def rows(self):
+        """{relation: [unsaved row]} of the held rows of `record`'s parts."""
+        model = self.content_type.model_class()
+        found = {}
+        for relation in self.row_relations(model):
+            held = self.data.get(relation.get_accessor_name())
+            if isinstance(held, list):
+                found[relation] = [self._row(relation, values) for values in held if isinstance(values, dict)]
+        return found
+
+    def _row(self, relation, values):
+        row = relation.related_model(**{relation.field.attname: self.object_id})
+        for field in relation.related_model._meta.concrete_fields:
+            if field.name in values and field != relation.field and not field.primary_key:
+                setattr(row, field.attname, field.to_python(values[field.name]))
+        return row
+
     def apply_to(self, record):
-        """Set the held values on `record` in memory (nothing is saved)."""
+        """Set the held values on `record` in memory (nothing is saved): its held
+        lists read as prefetched, so pages show them as they would be published."""
         for field, value in self.values().items():
             setattr(record, field.attname, value)
+        cache = dict(getattr(record, "_prefetched_objects_cache", {}))
+        for field, ids in self.lists().items():
+            cache[field.name] = field.related_model._default_manager.filter(pk__in=ids)
+        for relation, rows in self.rows().items():
+            held = relation.related_model._default_manager.none()
+            held._result_cache, held._prefetch_done = rows, True
+            cache[relation.get_accessor_name()] = held
+        record._prefetched_objects_cache = cache
         return record
 
-    def form_initial(self):
-        return {field.name: value for field, value in self.values().items()}
+    def save_lists(self, record):
+        """Write the held lists and rows to `record` (after it is saved live)."""
+        cache = getattr(record, "_prefetched_objects_cache", {})
+        for field, ids in self.lists().items():
+            cache.pop(field.name, None)
+            getattr(record, field.name).set(ids)
+        for relation, rows in self.rows().items():
+            cache.pop(relation.get_accessor_name(), None)
+            relation.related_model._default_manager.filter(**{relation.field.name: record}).delete()
+            for row in rows:
+                row.full_clean(exclude=[relation.field.name], validate_unique=False)
+            relation.related_model._default_manager.bulk_create(rows)
 
-    def changes(self, record):
-        """(field, published value, pending value) triples for display, using `record` as published."""
-        rows = []
-        for field, value in self.values().items():
-            live_value = field.value_from_object(record)
-            if live_value != value:
-                rows.append((field, display_value(field, live_value), display_value(field, value)))
-        return rows
+    def form_initial(self):
+        values = {field.name: value for field, value in self.values().items()}
+        return values | {field.name: ids for field, ids in self.lists().items()}
+
+
+class AuthorshipQuerySet(models.QuerySet):
+    def for_versions(self, model, versions):
+        """{history_id: Authorship} for some historical versions of `model`'s records."""
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        ids = [version.history_id for version in versions]
+        return {
+            credit.history_id: credit
+            for credit in self.filter(content_type=content_type, history_id__in=ids).select_related("author")
+        }
+
+
+class Authorship(models.Model):
+    """Who wrote a change that a publisher published. The historical version
+    records the publisher (its user and date); this records the editor whose
+    held change it was, when they last edited it and their note."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("content type"))
+    history_id = models.PositiveBigIntegerField(_("version id"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+    written = models.DateTimeField(_("written"))
+    note = models.CharField(_("change note"), max_length=CHANGE_NOTE_MAX_LENGTH, blank=True)
+
+    objects = AuthorshipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("authorship")
+        verbose_name_plural = _("authorships")
+        ordering = ["-written"]
+        constraints = [models.UniqueConstraint(fields=["content_type", "history_id"], name="one_author_per_version")]
+
+    def __str__(self):
+        return _("Written by %(author)s") % {"author": self.author}
 
 
 def display_value(field, value):

@@ -31,6 +31,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+MARKDOWN_EXTENSIONS = ["tables", "sane_lists"]
 
 # Whitespace and control characters some URL parsers skip inside a scheme ("java\tscript:").
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
@@ -52,7 +53,12 @@ def _safe_attribute(tag, attribute, value):
 def render_markdown(text):
     """Sanitized HTML for Markdown `text`; whatever the input, the output passes the allowlist."""
     text = "" if text is None else str(text)
-    html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    try:
+        html = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    except AssertionError:
+        # Python's HTML parser asserts on some unfinished declarations ("<![" at the end of a
+        # block); show such text literally rather than fail the page.
+        html = markdown.markdown(text.replace("<", "&lt;"), extensions=MARKDOWN_EXTENSIONS, output_format="html")
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -2,6 +2,7 @@
 changes, reviews and signed preview links. Each checks the user's permission
 itself, so a crafted request that reaches one without it changes nothing."""
 
+import copy
 import datetime
 import time
 
@@ -11,8 +12,17 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
-from .models import CHANGE_NOTE_MAX_LENGTH, PendingChange, PublicationStatus, can_publish
+from .models import (
+    CHANGE_NOTE_MAX_LENGTH,
+    Authorship,
+    PendingChange,
+    PublicationStatus,
+    PublishableContent,
+    can_publish,
+)
 
 PREVIEW_SALT = "publishing.preview-link"
 
@@ -38,22 +48,26 @@ def save_with_history(record, *, user, note=""):
 @transaction.atomic
 def record_publish(*, record, user, note=""):
     """Make `record` public: apply its pending change, set it published and
-    record the change with the editor's note. Raises ValidationError when the
+    record the change with the editor's note. For a source (no publication state
+    of its own), apply its pending change. Raises ValidationError when the
     result is invalid (e.g. a source chosen in the pending change was deleted).
     Returns False when there was nothing to publish."""
     _require_publish_permission(user, record)
     record = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    is_content = isinstance(record, PublishableContent)
     pending = PendingChange.objects.for_record(record)
-    if pending is None and record.status == PublicationStatus.PUBLISHED:
+    if pending is None and (not is_content or record.status == PublicationStatus.PUBLISHED):
         return False
     if pending is not None:
         pending.apply_to(record)
-        note = note or pending.note
-    record.status = PublicationStatus.PUBLISHED
+        note = pending.note or note
+    if is_content:
+        record.status = PublicationStatus.PUBLISHED
     record.full_clean()
     save_with_history(record, user=user, note=note)
     if pending is not None:
-        pending.delete()
+        pending.save_lists(record)
+        pending_change_consume(record=record, pending=pending)
     return True
 
 
@@ -69,13 +83,15 @@ def record_unpublish(*, record, user, note=""):
     return True
 
 
-def pending_change_save(*, record, edited, field_names, user, note=""):
+def pending_change_save(*, record, edited, field_names, user, note="", lists=None, rows=None):
     """Hold an editor's edits to a published record until a publisher publishes
     them. `edited` is the record with the edits applied in memory; only the
-    fields in `field_names` are compared. Returns the PendingChange, or None
-    when nothing differs from the published record any more."""
+    fields in `field_names` are compared, the lists in `lists` ({many-to-many
+    field name: records or ids}) and the rows in `rows` ({relation name: [{field
+    name: value}]}, see PendingChange.row_values). Returns the PendingChange, or
+    None when nothing differs from the published record any more."""
     live = type(record)._default_manager.get(pk=record.pk)
-    data = PendingChange.differences(live, edited, set(field_names))
+    data = PendingChange.differences(live, edited, set(field_names), lists, rows)
     existing = PendingChange.objects.of_record(record)
     if not data:
         existing.delete()
@@ -99,21 +115,102 @@ def pending_change_discard(*, record, user):
     return bool(deleted)
 
 
-def pending_change_consume(*, record):
-    """Drop the pending change of a record whose working copy was just saved live."""
-    PendingChange.objects.of_record(record).delete()
+def pending_change_consume(*, record, pending):
+    """Drop the pending change of a record whose working copy was just saved live,
+    crediting its author (and their note) on the version just saved, if versioned."""
+    history = getattr(record, "history", None)
+    version = history.order_by("-history_date", "-history_id").first() if history is not None else None
+    if version is None:
+        pending.delete()
+        return
+    Authorship.objects.create(
+        content_type=pending.content_type,
+        history_id=version.history_id,
+        author=pending.author,
+        written=pending.updated,
+        note=pending.note,
+    )
+    pending.delete()
+
+
+def revert_note(*, record, version, note=""):
+    """The public note of a revert: the notes of the later changes it undoes (those
+    that changed a field the revert restores; lists and rows are not versioned),
+    or the restored version's date when none had a note, then the reverter's own note."""
+    restored = [
+        field.attname
+        for field in PendingChange.pending_fields(type(record))
+        if getattr(version, field.attname) != getattr(record, field.attname)
+    ]
+    undone = []
+    previous = version
+    for later in record.history.filter(history_date__gt=version.history_date).order_by("history_date"):
+        changed = any(getattr(later, name) != getattr(previous, name) for name in restored)
+        if changed and later.history_change_reason:
+            undone.append(later.history_change_reason)
+        previous = later
+    if undone:
+        summary = gettext("Undone: %(notes)s") % {"notes": "; ".join(f"“{reason}”" for reason in undone)}
+    else:
+        summary = gettext("Reverted to the version of %(date)s") % {
+            "date": date_format(timezone.localtime(version.history_date), "j F Y")
+        }
+    return f"{summary}. {note}" if note else summary
+
+
+@transaction.atomic
+def record_revert(*, record, version, user, note=""):
+    """Restore the content of `version` (one of `record`'s historical rows) as a new
+    version whose note says what was undone. Publication state stays as it is.
+    When the record is published and `user` may not publish, the restored values
+    wait for a publisher as a pending change, which is returned; else None.
+    Raises ValidationError when the restored content is no longer valid."""
+    model = type(record)
+    record = model._default_manager.select_for_update().get(pk=record.pk)
+    restored = version.instance
+    note = revert_note(record=record, version=version, note=note)
+    fields = PendingChange.pending_fields(model)
+    if record.status == PublicationStatus.PUBLISHED and not can_publish(user, model):
+        return pending_change_save(
+            record=record, edited=restored, field_names=[field.name for field in fields], user=user, note=note
+        )
+    for field in fields:
+        setattr(record, field.attname, field.value_from_object(restored))
+    record.full_clean()
+    save_with_history(record, user=user, note=note)
+    return None
 
 
 def records_mark_reviewed(*, records, user):
-    """Set `last_reviewed` to today on each record, recorded in its history."""
+    """Set `last_reviewed` to today on each record, recorded in its history. Visitors
+    see the date, so on a published record a user who may not publish holds it as
+    a pending change (with any other held edits) for a publisher.
+    Returns (records marked, records whose new date waits for a publisher)."""
     today = timezone.localdate()
-    count = 0
+    marked = held = 0
     for record in records:
+        if record.status == PublicationStatus.PUBLISHED and not can_publish(user, type(record)):
+            pending = PendingChange.objects.for_record(record)
+            edited = pending.apply_to(copy.copy(record)) if pending is not None else copy.copy(record)
+            edited.last_reviewed = today
+            names = {*(pending.data if pending is not None else ()), "last_reviewed"}
+            lists = {field.name: ids for field, ids in pending.lists().items()} if pending is not None else {}
+            rows = (
+                {
+                    relation.get_accessor_name(): [PendingChange.row_values(relation, row) for row in held]
+                    for relation, held in pending.rows().items()
+                }
+                if pending is not None
+                else {}
+            )
+            pending_change_save(record=record, edited=edited, field_names=names, user=user, lists=lists, rows=rows)
+            held += 1
+            continue
         record.last_reviewed = today
         record._history_user = user
         record.save(update_fields=["last_reviewed", "updated"])
-        count += 1
-    return count
+        marked += 1
+    return marked, held
 
 
 def preview_link_max_age():

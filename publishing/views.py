@@ -53,6 +53,9 @@ class PublishedDetailView(BreadcrumbMixin, DetailView):
     """
 
     preview = None
+    #: {attribute: list name} for lists the view prefetches into an attribute
+    #: (Prefetch to_attr, published records only): a preview refills them from the held list.
+    prefetched_lists = {}
 
     def is_staff_previewer(self):
         user = self.request.user
@@ -84,6 +87,8 @@ class PublishedDetailView(BreadcrumbMixin, DetailView):
             return record
         if pending is not None:
             pending.apply_to(record)
+            for attribute, name in self.prefetched_lists.items():
+                setattr(record, attribute, list(getattr(record, name).published()))
         opts = record._meta
         admin_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]) if staff else None
         self.preview = Preview(record, pending=pending, by_link=by_link, admin_url=admin_url)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from publishing.admin import (
     PUBLICATION_FIELDSET,
-    LockedWhenPublishedInlineMixin,
+    HeldRowsInlineMixin,
     PublishableAdmin,
     citation_fieldset,
 )
@@ -32,8 +32,8 @@ class EducationStepAdmin(PublishableAdmin):
     ]
 
 
-class PathStepInline(LockedWhenPublishedInlineMixin, admin.TabularInline):
-    """Steps in order by their number; on a published path only publishers change them."""
+class PathStepInline(HeldRowsInlineMixin, admin.TabularInline):
+    """Steps in order by their number; on a published path an editor's changes wait for a publisher."""
 
     model = PathStep
     extra = 1

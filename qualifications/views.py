@@ -48,6 +48,7 @@ class EducationListView(BreadcrumbMixin, ListView):
 class EducationDetailView(PublishedDetailView):
     model = EducationStep
     breadcrumb_parents = [(_("Education"), "qualifications:education-list")]
+    prefetched_lists = {"published_certifications": "prepares_for"}
 
     def get_queryset(self):
         return (
@@ -78,6 +79,7 @@ class SkillListView(BreadcrumbMixin, ListView):
 class SkillDetailView(PublishedDetailView):
     model = Skill
     breadcrumb_parents = [(_("Skills"), "qualifications:skill-list")]
+    prefetched_lists = {"published_certifications": "certifications"}
 
     def get_queryset(self):
         return (

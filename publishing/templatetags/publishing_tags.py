@@ -4,7 +4,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
-from publishing.models import review_summary
+from publishing.models import PendingChange, review_summary
 from publishing.rich_text import render_markdown
 
 register = template.Library()
@@ -41,12 +41,17 @@ def _admin_url(model, view, *args):
 
 @register.simple_tag(takes_context=True)
 def content_review_summary(context):
-    """For the admin index: records needing review per model (with a link to the
-    filtered list), records with unconfirmed figures and records whose figures are
-    possibly out of date, undated or third-party only, limited to what the user may view."""
-    summary = review_summary(context["request"].user)
+    """For the admin index, the publisher's desk: changes waiting for review, records
+    needing review per model (with a link to the filtered list), records with unconfirmed
+    figures and records whose figures are possibly out of date, undated or third-party
+    only, limited to what the user may view."""
+    user = context["request"].user
+    summary = review_summary(user)
     changelist = "{}?review=needed"
+    may_see_pending = user.has_perm("publishing.view_pendingchange")
     return {
+        "pending_count": PendingChange.objects.count() if may_see_pending else None,
+        "pending_url": _admin_url(PendingChange, "changelist") if may_see_pending else None,
         "needs_review_total": summary["needs_review_total"],
         "needing_review": [
             {

@@ -16,9 +16,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 BLOCKING_IMPACTS = ("serious", "critical")
 
 
-def blocking_violations(page):
-    """Serious and critical axe violations on the loaded page, one readable line each."""
-    results = Axe().run(page)
+def blocking_violations(page, context=None):
+    """Serious and critical axe violations on the loaded page (or the part of it
+    `context` selects), one readable line each."""
+    results = Axe().run(page, context=context)
     return [
         f"{page.url} {violation['id']} ({violation['impact']}): "
         + ", ".join(" ".join(node["target"]) for node in violation["nodes"])

@@ -1,15 +1,18 @@
 """Anonymous pages are cached and every content change shows on the very next request."""
 
+import contextlib
 import datetime
 import logging
 import time
 
 import pytest
 from django.contrib.redirects.models import Redirect
+from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
 from careerportal import cache as page_cache
+from careerportal.models import ContentGeneration
 from tests.factories import CertificationFactory, SkillFactory, UserFactory
 
 # Invalidation runs when a transaction commits, so these tests commit for real.
@@ -106,18 +109,110 @@ def test_changed_page_answers_200_to_a_stale_etag(client, cert):
     assert client.get("/certifications/cpc/", headers={"if-none-match": etag}).status_code == 200
 
 
-def test_cache_down_serves_uncached_and_warns_once(client, cert, caplog, monkeypatch):
-    unreachable = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
+UNREACHABLE_CACHE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }
+}
+
+
+def test_an_edit_made_while_the_cache_is_unreachable_still_invalidates(client, cert):
+    client.get("/certifications/cpc/")
+    assert client.get("/certifications/cpc/")["X-Cache"] == "hit"
+    with override_settings(CACHES=UNREACHABLE_CACHE):  # the server making the edit cannot reach the cache
+        cert.name = "Edited without a cache"
+        cert.save()
+    response = client.get("/certifications/cpc/")
+    assert response["X-Cache"] == "miss"
+    assert "Edited without a cache" in response.content.decode()
+
+
+def test_a_rolled_back_edit_keeps_the_generation(client, cert):
+    before = page_cache.content_generation()
+    with contextlib.suppress(RuntimeError), transaction.atomic():
+        cert.name = "Never committed"
+        cert.save()
+        raise RuntimeError
+    assert page_cache.content_generation() == before
+
+
+def test_the_generation_row_is_made_again_if_missing(client, cert):
+    ContentGeneration.objects.all().delete()
+    assert client.get("/certifications/cpc/")["X-Cache"] == "miss"
+    assert client.get("/certifications/cpc/")["X-Cache"] == "hit"
+
+
+def test_cache_down_serves_uncached_and_warns_once(client, cert, caplog, monkeypatch):
     monkeypatch.setattr(page_cache._Health, "failing", False)
-    with override_settings(CACHES=unreachable), caplog.at_level(logging.WARNING, logger="careerportal.cache"):
+    with override_settings(CACHES=UNREACHABLE_CACHE), caplog.at_level(logging.WARNING, logger="careerportal.cache"):
         statuses = [client.get("/certifications/cpc/").status_code for _ in range(3)]
     assert statuses == [200, 200, 200]
     warnings = [record for record in caplog.records if record.name == "careerportal.cache"]
     assert len(warnings) == 1
     assert "Cache unavailable" in warnings[0].getMessage()
+
+
+# Cache poisoning (issue 10): a path that routes nowhere but normalises to a real page
+# must neither be cached under that page's key nor be answered from it.
+POISONING_ATTEMPTS = [
+    ("/x/../", "/"),
+    ("/zzz/..%2fcertifications/cpc/?v=1", "/certifications/cpc/?v=1"),
+    ("/zzz/%2e%2e/search/?q=cpc", "/search/?q=cpc"),
+    ("/a/b/../../plan/?education=10", "/plan/?education=10"),
+    ("/certifications/./x/../?focus=both", "/certifications/?focus=both"),
+    ("//certifications/cpc/", "/certifications/cpc/"),
+]
+
+
+@pytest.mark.parametrize(("attack", "victim"), POISONING_ATTEMPTS)
+def test_a_non_canonical_path_never_poisons_the_page_it_normalises_to(client, cert, attack, victim):
+    for _ in range(2):
+        response = client.get(attack)
+        assert "X-Cache" not in response
+    for headers in ({}, {"accept-language": "es"}, {"cookie": "anything=1"}):
+        assert client.get(victim, headers=headers).status_code == 200
+
+
+@pytest.mark.parametrize(("attack", "victim"), POISONING_ATTEMPTS)
+def test_a_non_canonical_path_is_never_answered_from_the_cache(client, cert, attack, victim):
+    client.get(victim)
+    response = client.get(attack)
+    assert "X-Cache" not in response
+    assert response.status_code == 404
+
+
+def test_not_found_pages_are_not_cached(client, cert):
+    for _ in range(2):
+        assert "X-Cache" not in client.get("/certifications/no-such-credential/")
+
+
+def test_any_cookie_gets_the_same_cached_page(client, cert):
+    client.get("/certifications/cpc/")
+    assert client.get("/certifications/cpc/", headers={"cookie": "tracker=abc"})["X-Cache"] == "hit"
+
+
+def test_a_query_the_page_does_not_read_is_served_uncached(client, cert, settings):
+    settings.PAGE_CACHE_MAX_VARIANTS = 2
+    for _ in range(2):
+        for n in range(20):
+            response = client.get(f"/?junk{n}=1")
+            assert response.status_code == 200 and "X-Cache" not in response
+        assert "X-Cache" not in client.get("/certifications/cpc/?utm_source=mail")
+    # The junk took none of the home page's two entries.
+    assert client.get("/")["X-Cache"] == "miss"
+    assert client.get("/", headers={"accept-language": "es"})["X-Cache"] == "miss"
+
+
+def test_known_parameters_in_any_order_share_one_entry(client, cert):
+    assert client.get("/certifications/?focus=coding&entry_level=on")["X-Cache"] == "miss"
+    assert client.get("/certifications/?entry_level=on&focus=coding")["X-Cache"] == "hit"
+
+
+def test_one_page_has_a_bounded_number_of_entries(client, cert, settings):
+    settings.PAGE_CACHE_MAX_VARIANTS = 3
+    first = [client.get(f"/search/?q=word{n}").get("X-Cache") for n in range(6)]
+    assert first == ["miss", "miss", "miss", None, None, None]
+    assert client.get("/search/?q=word0")["X-Cache"] == "hit"
+    assert client.get("/certifications/cpc/")["X-Cache"] == "miss"  # other pages have their own bound

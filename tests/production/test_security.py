@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.factories import CertificationFactory, EducationStepFactory, SkillFactory, build_path
+from tests.factories import CertificationFactory, EducationStepFactory, SkillFactory, UserFactory, build_path
+from tests.sharing.conftest import make_counselor
 
 ROOT = Path(settings.BASE_DIR)
 PRODUCTION_ENV = {
@@ -81,6 +82,7 @@ def test_every_page_type_sends_the_security_headers(client, pages):
         assert response["Referrer-Policy"] == "strict-origin-when-cross-origin", url
         assert response["Cross-Origin-Opener-Policy"] == "same-origin", url
         assert response["X-Content-Type-Options"] == "nosniff", url
+        assert "camera=()" in response["Permissions-Policy"], url
 
 
 def test_https_responses_carry_hsts_in_production():
@@ -135,3 +137,37 @@ def test_no_template_has_inline_script_style_or_handlers():
 def test_no_rendered_page_has_inline_script_style_or_handlers(client, pages):
     offenders = {url: found for url in pages if (found := find_inline_code(client.get(url).content.decode()))}
     assert offenders == {}
+
+
+def test_public_pages_may_be_kept_briefly_by_anyone(client, pages):
+    for url in pages[:-1]:
+        assert client.get(url)["Cache-Control"] == "public, max-age=60", url
+
+
+def test_pages_for_a_signed_in_user_are_private(client, pages):
+    client.force_login(UserFactory())
+    for url in pages:
+        cache_control = client.get(url)["Cache-Control"]
+        assert "private" in cache_control and "no-store" in cache_control, url
+
+
+@pytest.mark.parametrize("url", ["/admin/login/", "/admin/", "/counselor/login/", "/counselor/"])
+def test_private_areas_are_never_stored(client, db, url):
+    cache_control = client.get(url)["Cache-Control"]
+    assert "private" in cache_control and "no-store" in cache_control
+
+
+def test_counselor_pages_are_never_stored_for_a_counselor(client, db):
+    client.force_login(make_counselor("counselor"))
+    cache_control = client.get("/counselor/")["Cache-Control"]
+    assert "private" in cache_control and "no-store" in cache_control
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/", ""])
+def test_admin_sign_in_with_a_refused_next_lands_on_the_admin(client, superuser, next_url):
+    response = client.post(
+        f"/admin/login/?next={next_url}",
+        {"username": superuser.username, "password": "a-long-test-password", "next": next_url},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"

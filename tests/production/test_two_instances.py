@@ -1,5 +1,5 @@
 """Two gunicorn instances sharing one database and one cache (Redis, or the default file cache): an edit made through
-one is visible through the other on the very next request."""
+one is visible through the other on the very next request, even when the instance making the edit cannot reach Redis."""
 
 import contextlib
 import os
@@ -10,13 +10,14 @@ import pytest
 
 from bench.harness import AdminSession, fresh_postgres, gunicorn, manage
 
+NEEDS_REDIS = pytest.mark.skipif(
+    not os.environ.get("REDIS_URL"), reason="needs a real Redis in REDIS_URL (.ci/run sets it)"
+)
 CACHE_BACKENDS = [
-    pytest.param(
-        "redis",
-        marks=pytest.mark.skipif(
-            not os.environ.get("REDIS_URL"), reason="needs a real Redis in REDIS_URL (.ci/run sets it)"
-        ),
-    ),
+    pytest.param("redis", marks=NEEDS_REDIS),
+    # The editing instance's Redis is unreachable (a network split, a wrong address): its edit must still reach
+    # the other instance, which serves from Redis.
+    pytest.param("redis, unreachable from the editing instance", marks=NEEDS_REDIS),
     # Without REDIS_URL production uses a file cache that every worker on the machine shares.
     "default file cache",
 ]
@@ -34,8 +35,10 @@ def shared_database_url(tmp_path):
 @pytest.fixture(params=CACHE_BACKENDS)
 def two_instances(request, production_env, tmp_path):
     env = {**production_env, "DATABASE_URL": shared_database_url(tmp_path), "GUNICORN_WORKERS": "1"}
-    if request.param != "redis":
+    if not request.param.startswith("redis"):
         env.pop("REDIS_URL", None)
+    # Nothing listens on port 1: every cache call of the second (editing) instance fails.
+    editing_env = {**env, "REDIS_URL": "redis://127.0.0.1:1/0"} if "unreachable" in request.param else env
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     setup = (
         "from tests.factories import CertificationFactory, UserFactory;"
@@ -44,7 +47,10 @@ def two_instances(request, production_env, tmp_path):
     )
     manage(env, "shell", "-c", setup)
     with contextlib.ExitStack() as servers:
-        yield [servers.enter_context(gunicorn(env, tmp_path / f"gunicorn-{n}.log")) for n in (1, 2)]
+        yield [
+            servers.enter_context(gunicorn(instance_env, tmp_path / f"gunicorn-{n}.log"))
+            for n, instance_env in ((1, env), (2, editing_env))
+        ]
 
 
 def test_edit_through_one_instance_is_seen_through_the_other_at_once(two_instances):

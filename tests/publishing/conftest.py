@@ -74,6 +74,8 @@ def form_data(response):
     form = response.context["adminform"].form
     for name, field in form.fields.items():
         data.update(_field_data(name, field, form[name].value()))
+        if field.show_hidden_initial:  # as the page's hidden "initial-" input posts it
+            data.update(_field_data(form[name].html_initial_name, field, form[name].initial))
     for inline in response.context.get("inline_admin_formsets", []):
         formset = inline.formset
         for key, value in formset.management_form.initial.items():

@@ -9,18 +9,21 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.models import LogEntry
 from django.db import connection
 from django.db.models import ManyToManyField
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from publishing.admin import PublishableAdmin
-from publishing.models import Confirmation, PendingChange, PublicationStatus, content_models
-from publishing.services import pending_change_save
+from publishing.models import Authorship, Confirmation, PendingChange, PublicationStatus, content_models
+from publishing.services import pending_change_save, record_publish
 from qualifications.models import PathStep
 from tests.factories import (
     CertificationFactory,
     CertifyingBodyFactory,
+    CodeSetFactory,
     EducationStepFactory,
     OutlookFigureFactory,
+    SkillFactory,
     SourceFactory,
     UserFactory,
     build_path,
@@ -59,11 +62,43 @@ def test_editor_sees_status_and_publish_from_read_only(editor_client):
     assert "code_sets" in form.fields  # lists are editable on a draft
 
 
-def test_editor_sees_lists_read_only_on_a_published_record(editor_client):
-    cert = CertificationFactory()
-    form = editor_client.get(change_url(cert)).context["adminform"].form
-    assert "code_sets" not in form.fields and "sources" not in form.fields
-    assert "price_usd" in form.fields
+def test_editor_changes_to_lists_of_a_published_record_are_held_previewed_and_published_together(
+    editor_client, editor, publisher
+):
+    kept, dropped, added = CodeSetFactory(name="ICD-10-CM"), CodeSetFactory(name="HCPCS"), CodeSetFactory(name="CPT")
+    cert = CertificationFactory(price_usd=300)
+    cert.code_sets.set([kept, dropped])
+    data = form_data(editor_client.get(change_url(cert)))
+    data |= {"code_sets": [str(kept.pk), str(added.pk)], "price_usd": "399", "change_note": "New exam", "_save": "Save"}
+    assert editor_client.post(change_url(cert), data).status_code == 302
+    assert set(cert.code_sets.values_list("name", flat=True)) == {"ICD-10-CM", "HCPCS"}  # visitors unaffected
+    pending = PendingChange.objects.for_record(cert)
+    assert pending.data["code_sets"] == sorted([kept.pk, added.pk])
+    # The form shows the held list; the difference marks what was removed and added.
+    response = editor_client.get(change_url(cert))
+    assert response.context["adminform"].form["code_sets"].value() == sorted([kept.pk, added.pk])
+    row = next(change for change in response.context["pending_differences"] if change.name == "code_sets")
+    assert ("del", "HCPCS") in row.before and ("ins", "CPT") in row.after
+    # The staff preview shows it as it would be published.
+    page = editor_client.get(cert.get_absolute_url()).content.decode()
+    assert "CPT" in page and "HCPCS" not in page
+    # Publishing applies the list and the price together.
+    record_publish(record=cert, user=publisher)
+    cert.refresh_from_db()
+    assert cert.price_usd == 399
+    assert set(cert.code_sets.values_list("name", flat=True)) == {"ICD-10-CM", "CPT"}
+
+
+def test_staff_preview_of_a_skill_shows_its_held_certifications(editor_client, editor):
+    old, new = CertificationFactory(code="OLDC"), CertificationFactory(code="NEWC")
+    skill = SkillFactory()
+    skill.certifications.set([old])
+    edited = type(skill).objects.get(pk=skill.pk)
+    pending_change_save(record=skill, edited=edited, field_names=[], lists={"certifications": [new]}, user=editor)
+    page = editor_client.get(skill.get_absolute_url()).content.decode()
+    assert "NEWC" in page and "OLDC" not in page
+    skill.refresh_from_db()
+    assert list(skill.certifications.all()) == [old]
 
 
 def test_publisher_may_edit_status_and_publish_from(publisher_client):
@@ -155,6 +190,31 @@ def test_publisher_publishes_pending_change_with_the_button(publisher_client, pu
     assert latest.history_user == publisher and latest.history_change_reason == "fee"
 
 
+def test_history_credits_the_author_and_the_publisher(publisher_client, publisher, editor):
+    cert = CertificationFactory(price_usd=300)
+    pending = hold(cert, editor, note="AAPC raised the fee", price_usd=399)
+    publisher_client.post(change_url(cert, "pending/publish/"), {"change_note": "checked"})
+    latest = cert.history.first()
+    assert latest.history_user == publisher
+    assert latest.history_change_reason == "AAPC raised the fee"  # the public note stays the editor's
+    credit = Authorship.objects.get(history_id=latest.history_id)
+    assert (credit.author, credit.written, credit.note) == (editor, pending.updated, "AAPC raised the fee")
+    page = publisher_client.get(change_url(cert, "history/")).content.decode()
+    assert "Written by eddie" in page and "Published by pat" in page
+
+
+def test_publisher_saving_the_form_credits_the_editor_too(publisher_client, editor):
+    cert = CertificationFactory(price_usd=300)
+    hold(cert, editor, note="fee", price_usd=399)
+    publisher_client.post(change_url(cert), form_data(publisher_client.get(change_url(cert))))
+    assert Authorship.objects.get(history_id=cert.history.first().history_id).author == editor
+
+
+def test_history_of_a_direct_save_names_one_person(publisher_client, price_history):
+    page = publisher_client.get(change_url(price_history, "history/")).content.decode()
+    assert "Written by" not in page and "Saved by pat" in page
+
+
 def test_publisher_discards_a_pending_change(publisher_client, editor):
     cert = CertificationFactory(price_usd=300)
     hold(cert, editor, price_usd=399)
@@ -200,14 +260,55 @@ def test_unknown_record_in_extra_views_is_404(publisher_client):
 # --- path steps inline ----------------------------------------------------------
 
 
-def test_editor_cannot_change_steps_of_a_published_path(editor_client):
-    path = build_path(EducationStepFactory())
-    extra_step = EducationStepFactory()
+def test_editor_changes_steps_of_a_published_path_held_previewed_and_published_together(editor_client, publisher):
+    first = EducationStepFactory(name="Certificate program")
+    path = build_path(first)
+    extra_step = EducationStepFactory(name="Associate degree")
+    data = form_data(editor_client.get(change_url(path)))
+    data.update(
+        {
+            "steps-TOTAL_FORMS": "2",
+            "steps-1-position": "2",
+            "steps-1-education_step": str(extra_step.pk),
+            "change_note": "Add the degree",
+            "_save": "Save",
+        }
+    )
+    response = editor_client.post(change_url(path), data)
+    assert response.status_code == 302
+    assert PathStep.objects.filter(path=path).count() == 1  # visitors still see one step
+    pending = PendingChange.objects.for_record(path)
+    assert [row["education_step"] for row in pending.data["steps"]] == [first.pk, extra_step.pk]
+    # The form shows the held steps, the difference names the added one, the preview shows it.
     response = editor_client.get(change_url(path))
-    data = form_data(response)
-    data.update({"steps-TOTAL_FORMS": "2", "steps-1-position": "2", "steps-1-education_step": str(extra_step.pk)})
-    editor_client.post(change_url(path), data)
-    assert PathStep.objects.filter(path=path).count() == 1
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert [form["education_step"].value() for form in formset.forms][:2] == [first.pk, extra_step.pk]
+    row = next(change for change in response.context["pending_differences"] if change.name == "steps")
+    assert any(kind == "ins" and "Associate degree" in text for kind, text in row.after)
+    assert "Associate degree" in editor_client.get(path.get_absolute_url()).content.decode()
+    # Saving the untouched form again keeps the held steps.
+    data = form_data(response) | {"_save": "Save"}
+    assert editor_client.post(change_url(path), data).status_code == 302
+    assert len(PendingChange.objects.for_record(path).data["steps"]) == 2
+    # Publishing writes the steps with the rest of the record.
+    record_publish(record=path, user=publisher)
+    steps = PathStep.objects.filter(path=path).values_list("education_step", flat=True)
+    assert list(steps) == [first.pk, extra_step.pk]
+    assert path.history.first().history_change_reason == "Add the degree"
+
+
+def test_publisher_saving_a_path_with_held_steps_publishes_them_once(editor_client, publisher, editor):
+    first, extra = EducationStepFactory(), EducationStepFactory()
+    path = build_path(first)
+    rows = {"steps": [{"position": 1, "education_step": first.pk}, {"position": 2, "education_step": extra.pk}]}
+    pending_change_save(record=path, edited=path, field_names=[], rows=rows, user=editor)
+    publisher_client = Client()
+    publisher_client.force_login(publisher)
+    data = form_data(publisher_client.get(change_url(path))) | {"_save": "Save"}
+    response = publisher_client.post(change_url(path), data)
+    assert response.status_code == 302
+    assert list(PathStep.objects.filter(path=path).values_list("education_step", flat=True)) == [first.pk, extra.pk]
+    assert not PendingChange.objects.exists()
 
 
 def test_editor_adds_steps_to_a_draft_path(editor_client):
@@ -265,7 +366,8 @@ def price_history(publisher):
 def test_history_lists_versions_with_notes_and_changed_fields(publisher_client, price_history):
     page = publisher_client.get(change_url(price_history, "history/")).content.decode()
     assert "Price up" in page
-    assert "Exam price (USD):</strong> 300 &rarr; 399" in page
+    assert '<th scope="row">Exam price (USD)</th>' in page
+    assert "<del>300</del>" in page and "<ins>399</ins>" in page
     assert "Updated:" not in page  # timestamps are not a content change
 
 
@@ -274,42 +376,77 @@ def test_revert_page_shows_the_differences_from_the_current_version(publisher_cl
     response = publisher_client.get(change_url(price_history, f"history/{first.history_id}/"))
     assert response.status_code == 200
     differences = response.context["revert_differences"]
-    assert [(d["field"], d["new"], d["old"]) for d in differences] == [("Exam price (USD)", "399", "300")]
+    assert [(d.label, d.before, d.after) for d in differences] == [
+        ("exam price (USD)", [("del", "399")], [("ins", "300")])
+    ]
 
 
-def test_revert_restores_content_keeps_publication_state_and_records_a_note(publisher_client, price_history):
+def test_revert_page_is_a_confirmation_not_an_editable_form(publisher_client, price_history):
+    first = price_history.history.last()
+    response = publisher_client.get(change_url(price_history, f"history/{first.history_id}/"))
+    assert list(response.context["form"].fields) == ["change_note"]
+    assert 'name="price_usd"' not in response.content.decode()
+
+
+def test_revert_restores_content_keeps_publication_state_and_says_what_was_undone(publisher_client, price_history):
     first = price_history.history.last()
     type(price_history).objects.filter(pk=price_history.pk).update(status=DRAFT)
     url = change_url(price_history, f"history/{first.history_id}/")
-    response = publisher_client.get(url)
-    assert "status" not in response.context["adminform"].form.fields
-    response = publisher_client.post(url, form_data(response) | {"_save": "Revert"})
+    response = publisher_client.post(url, {"change_note": "Price list was wrong"})
     assert response.status_code == 302
     price_history.refresh_from_db()
     assert price_history.price_usd == 300
     assert price_history.status == DRAFT  # first version was published: not restored
     latest = price_history.history.first()
-    assert latest.history_change_reason.startswith("Reverted to the version of ")
+    assert latest.history_change_reason == "Undone: “Price up”. Price list was wrong"
+    assert latest.history_user.username == "pat"
     assert price_history.history.count() == 3
 
 
-def test_crafted_revert_post_cannot_change_publication_state(publisher_client, price_history):
+def test_revert_note_names_only_changes_it_undoes(publisher_client, price_history, publisher):
+    price_history._change_reason, price_history._history_user = "New code sets", publisher
+    price_history.save()  # a version that changed a list only: a revert cannot undo it
+    first = price_history.history.last()
+    publisher_client.post(change_url(price_history, f"history/{first.history_id}/"), {"change_note": ""})
+    assert price_history.history.first().history_change_reason == "Undone: “Price up”"
+
+
+def test_revert_ignores_posted_field_values(publisher_client, price_history):
     first = price_history.history.last()
     url = change_url(price_history, f"history/{first.history_id}/")
-    data = form_data(publisher_client.get(url)) | {"_save": "Revert", "status": DRAFT}
-    publisher_client.post(url, data)
+    publisher_client.post(url, {"status": DRAFT, "name": "Typed by accident", "change_note": ""})
     price_history.refresh_from_db()
     assert price_history.status == PUBLISHED
+    assert price_history.name != "Typed by accident"
+    assert price_history.price_usd == 300
+
+
+def test_revert_without_undone_notes_names_the_version_date(publisher_client, publisher):
+    cert = CertificationFactory(price_usd=300)
+    first = cert.history.last()
+    cert.price_usd = 350
+    cert.save()
+    publisher_client.post(change_url(cert, f"history/{first.history_id}/"), {"change_note": ""})
+    assert cert.history.first().history_change_reason.startswith("Reverted to the version of ")
+
+
+def test_too_long_revert_note_is_a_form_error(publisher_client, price_history):
+    first = price_history.history.last()
+    url = change_url(price_history, f"history/{first.history_id}/")
+    response = publisher_client.post(url, {"change_note": "x" * 101})
+    assert response.status_code == 200 and response.context["form"].errors
+    price_history.refresh_from_db()
+    assert price_history.price_usd == 399
 
 
 def test_editor_revert_of_a_published_record_waits_for_a_publisher(editor_client, price_history):
     first = price_history.history.last()
     url = change_url(price_history, f"history/{first.history_id}/")
-    editor_client.post(url, form_data(editor_client.get(url)) | {"_save": "Revert"})
+    editor_client.post(url, {"change_note": ""})
     price_history.refresh_from_db()
     assert price_history.price_usd == 399
     pending = PendingChange.objects.for_record(price_history)
-    assert pending.data == {"price_usd": 300} and pending.note.startswith("Reverted to the version of")
+    assert pending.data == {"price_usd": 300} and pending.note == "Undone: “Price up”"
 
 
 def test_view_only_user_cannot_post_a_revert(client, price_history):
@@ -339,9 +476,9 @@ def test_bad_history_addresses_are_404_not_500(publisher_client, price_history, 
 # --- actions, filters and columns -------------------------------------------------
 
 
-def test_mark_reviewed_today_by_an_editor_records_history(editor_client, editor):
+def test_mark_reviewed_today_by_an_editor_on_a_draft_records_history(editor_client, editor):
     old = timezone.localdate() - datetime.timedelta(days=800)
-    cert = CertificationFactory(last_reviewed=old)
+    cert = CertificationFactory(last_reviewed=old, status=DRAFT)
     response = editor_client.post(
         CERT_URL, {"action": "mark_reviewed_today", ACTION_CHECKBOX_NAME: [cert.pk]}, follow=True
     )
@@ -349,6 +486,75 @@ def test_mark_reviewed_today_by_an_editor_records_history(editor_client, editor)
     assert cert.last_reviewed == timezone.localdate()
     assert cert.history.first().history_user == editor
     assert any("reviewed today" in message for message in messages_of(response))
+
+
+def test_mark_reviewed_today_by_an_editor_on_a_published_record_waits_for_a_publisher(editor_client, editor):
+    old = timezone.localdate() - datetime.timedelta(days=800)
+    cert = CertificationFactory(last_reviewed=old, price_usd=300)
+    hold(cert, editor, note="fee", price_usd=399)
+    response = editor_client.post(
+        CERT_URL, {"action": "mark_reviewed_today", ACTION_CHECKBOX_NAME: [cert.pk]}, follow=True
+    )
+    cert.refresh_from_db()
+    assert cert.last_reviewed == old  # the public "Last reviewed" date is unchanged
+    pending = PendingChange.objects.for_record(cert)
+    assert pending.data == {"price_usd": 399, "last_reviewed": timezone.localdate().isoformat()}
+    assert pending.note == "fee"
+    assert any("waits for a publisher" in message for message in messages_of(response))
+
+
+# --- sources visitors see ----------------------------------------------------------
+
+
+def source_url(source, suffix="change/"):
+    return f"/admin/publishing/source/{source.pk}/{suffix}"
+
+
+def test_editor_change_to_a_source_of_a_published_page_is_held_and_names_the_pages(editor_client, publisher):
+    publisher_client = Client()
+    publisher_client.force_login(publisher)
+    source = SourceFactory(title="AAPC fees", url="https://www.aapc.com/fees")
+    cert = CertificationFactory(price_source=source)
+    draft = CertificationFactory(price_source=source, status=DRAFT)
+    page = editor_client.get(source_url(source)).content.decode()
+    assert cert.get_absolute_url() in page and draft.get_absolute_url() not in page
+    data = {"title": "AAPC fees 2026", "url": "https://www.aapc.com/fees-2026", "publisher": "AAPC", "_save": "Save"}
+    assert editor_client.post(source_url(source), data).status_code == 302
+    source.refresh_from_db()
+    assert source.url == "https://www.aapc.com/fees"  # visitors still see the published address
+    assert PendingChange.objects.for_record(source).data["url"] == "https://www.aapc.com/fees-2026"
+    page = publisher_client.get(source_url(source)).content.decode()
+    assert "<ins>fees-2026</ins>" in page or "fees-2026" in page
+    response = publisher_client.post(source_url(source, "pending/publish/"))
+    assert response.status_code == 302
+    source.refresh_from_db()
+    assert source.url == "https://www.aapc.com/fees-2026" and not PendingChange.objects.exists()
+
+
+def test_editor_edits_an_unused_source_directly(editor_client):
+    source = SourceFactory(title="Old")
+    CertificationFactory(price_source=source, status=DRAFT)
+    data = {"title": "New", "url": source.url, "publisher": source.publisher, "_save": "Save"}
+    editor_client.post(source_url(source), data)
+    source.refresh_from_db()
+    assert source.title == "New"
+
+
+def test_a_source_cited_only_in_the_other_sources_list_is_governed_too(editor_client):
+    source = SourceFactory(title="Old")
+    skill = SkillFactory()
+    skill.sources.add(source)
+    data = {"title": "New", "url": source.url, "publisher": source.publisher, "_save": "Save"}
+    editor_client.post(source_url(source), data)
+    source.refresh_from_db()
+    assert source.title == "Old" and PendingChange.objects.for_record(source) is not None
+
+
+def test_editor_cannot_publish_a_held_source_change(editor_client, editor):
+    source = SourceFactory(title="Old")
+    CertificationFactory(price_source=source)
+    hold(source, editor, title="New")
+    assert editor_client.post(source_url(source, "pending/publish/")).status_code == 403
 
 
 def test_publish_action_reports_what_it_did(publisher_client):
@@ -474,6 +680,25 @@ def test_admin_index_lists_outdated_undated_and_third_party_figures(editor_clien
     assert "price — possibly out of date" in section
     assert "renewal — undated page" in section
     assert "exam — only a third-party source" in section
+
+
+def test_admin_index_is_the_publishers_desk(publisher_client, editor):
+    hold(CertificationFactory(price_usd=300), editor, price_usd=399)
+    hold(SkillFactory(name="Old"), editor, name="New")
+    OutlookFigureFactory(label="Coder pay 2019", figure_as_of=datetime.date(2019, 5, 1), figure_as_of_label="May 2019")
+    page = publisher_client.get("/admin/").content.decode()
+    assert "2 changes waiting for review" in page and 'href="/admin/publishing/pendingchange/"' in page
+    assert "Coder pay 2019" in page.split('class="figures-to-check"')[1]
+    assert "Medical Billing &amp; Coding Career Map" in page
+    assert "Django administration" not in page and "Django site admin" not in page
+
+
+def test_pending_changes_filter_lists_only_what_changes_can_be_held_for(publisher_client):
+    response = publisher_client.get("/admin/publishing/pendingchange/")
+    spec = next(spec for spec in response.context["cl"].filter_specs if spec.parameter_name == "content_type")
+    labels = [label for _value, label in spec.lookup_choices]
+    assert labels == [m._meta.verbose_name_plural.capitalize() for m in content_models()] + ["Sources"]
+    assert publisher_client.get("/admin/publishing/pendingchange/?content_type=x").status_code == 200
 
 
 def test_admin_index_query_count_is_bounded(editor_client, django_assert_max_num_queries):
@@ -634,3 +859,53 @@ def test_editor_never_meets_a_500(editor_client, editor, model, model_admin):
     assert editor_client.post(base + "add/", {}).status_code == 200
     assert editor_client.post(change_url(published), {}).status_code == 200
     assert editor_client.post(change_url(draft), {"change_note": "x" * 500}).status_code == 200
+
+
+# --- line endings: saving an untouched form changes nothing -------------------------
+
+
+def _multi_line_record(model):
+    from tests.publishing.test_admin_permissions import FACTORIES
+
+    record = FACTORIES[model._meta.label_lower]()
+    for field in model._meta.concrete_fields:
+        if field.get_internal_type() == "TextField" and (getattr(record, field.attname) or field.name == "description"):
+            setattr(record, field.attname, "First line.\n\nSecond line.")
+    record.save()
+    return record
+
+
+def _as_browser_posts(data):
+    """Browsers submit every textarea with CRLF line endings."""
+    return {name: value.replace("\n", "\r\n") if isinstance(value, str) else value for name, value in data.items()}
+
+
+@pytest.mark.parametrize("model,model_admin", CONTENT_ADMINS, ids=lambda v: getattr(v, "__name__", ""))
+def test_editor_saving_an_untouched_form_holds_no_change(editor_client, model, model_admin):
+    record = _multi_line_record(model)
+    data = _as_browser_posts(form_data(editor_client.get(change_url(record))))
+    response = editor_client.post(change_url(record), data | {"_save": "Save"})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert PendingChange.objects.for_record(record) is None
+
+
+@pytest.mark.parametrize("model,model_admin", CONTENT_ADMINS, ids=lambda v: getattr(v, "__name__", ""))
+def test_publisher_saving_an_untouched_form_records_no_change(publisher_client, model, model_admin):
+    record = _multi_line_record(model)
+    data = _as_browser_posts(form_data(publisher_client.get(change_url(record))))
+    assert publisher_client.post(change_url(record), data | {"_save": "Save"}).status_code == 302
+    latest, before = record.history.all()[:2]
+    assert latest.diff_against(before, excluded_fields=["updated", "created"]).changed_fields == []
+    assert "\r" not in str(type(record).objects.filter(pk=record.pk).values().get())
+    assert LogEntry.objects.latest("action_time").get_change_message() == "No fields changed."
+
+
+def test_model_cleaning_normalises_line_endings():
+    cert = CertificationFactory.build(description="One.\r\nTwo.\rThree.")
+    cert.clean_fields(exclude=["body", "slug"])
+    assert cert.description == "One.\nTwo.\nThree."
+
+
+def test_pending_change_compares_normalised_text(editor):
+    cert = CertificationFactory(description="One.\nTwo.")
+    assert hold(cert, editor, description="One.\r\nTwo.") is None

@@ -3,6 +3,7 @@ and unpublished changes at the public address, under a banner, never cached."""
 
 import contextlib
 import datetime
+import re
 import time
 
 import pytest
@@ -200,6 +201,14 @@ def test_preview_link_shows_a_draft_to_a_visitor_without_an_account(client, publ
     assert "Draft preview" in page and "sent this preview link" in page
     assert "Back to editing" not in page
     assert "no-store" in response["Cache-Control"]
+
+
+def test_preview_link_does_not_name_the_editor(client, editor, publisher):
+    cert = CertificationFactory(price_usd=300)
+    hold_price_change(cert, editor)
+    page = client.get(cert.get_absolute_url(), {"preview": token_for(cert, publisher)}).content.decode()
+    assert "Changes last edited" in page and "Changes by" not in page
+    assert not re.search(rf"\b({editor.username}|{publisher.username})\b", page)
 
 
 def test_preview_link_for_a_pending_change_shows_the_new_values(client, editor, publisher):

@@ -63,7 +63,7 @@ def role_permissions():
     # path; on a published path the steps are locked for editors anyway.
     editors += [permission for model in part_models() for permission in model_permissions(model, ["delete"])]
     editors += model_permissions(PendingChange, ["view"])
-    publishers = editors + ensure_publish_permissions()
+    publishers = editors + ensure_publish_permissions() + model_permissions(Source, ["publish"])
     publishers += [
         permission for model in [*content_models(), Source] for permission in model_permissions(model, ["delete"])
     ]
