@@ -203,8 +203,43 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Content freshness: months after `last_reviewed` before a record needs review,
 # per model label, with a default.
 CONTENT_REVIEW_INTERVAL_MONTHS = {"default": env_int("CONTENT_REVIEW_INTERVAL_MONTHS", 12)}
-# A figure whose as-of date is older than this is labelled as possibly out of date.
-FIGURE_OUTDATED_AFTER_YEARS = 2
+# The one staleness rule: years after its as-of date (for an undated page, the date it was read) before a
+# figure is labelled "possibly out of date", by kind of figure (the sourced figure's prefix). Applied on every
+# page, in the compare table, in JSON-LD (stale figures are not stated) and in content_review_report.
+FIGURE_OUTDATED_AFTER_YEARS = {
+    "price": 2,  # exam prices and fees
+    "cost": 2,  # program costs
+    "figure": 2,  # pay and outlook, from their reference period
+    "exam": 3,  # exam formats
+    "renewal": 3,
+    "rule": 3,  # eligibility requirements
+    "duration": 3,  # program lengths
+    "default": 2,
+}
+# Staging, test and copy hosts (shell-style patterns): a source there is never an issuer's own page. It is
+# flagged to editors, shown to readers as a copy, and cannot back a figure marked "official".
+SOURCE_COPY_HOSTS = [
+    "cms-qa.*",
+    "cms-test.*",
+    "conference-test.*",
+    "*-qa.*",
+    "*-test.*",
+    "*.pages.dev",
+    "*.workers.dev",
+    "*.elb.amazonaws.com",
+    "staging.*",
+    "www-devnav.*",
+    "*.matrixdev.net",
+    "*.vtcus.com",
+    "[0-9]*.[0-9]*.[0-9]*.[0-9]*",
+    "ahima.app",
+    "healthcom.info",
+    "saswell-cn.com",
+    "www.saswell-cn.com",
+    "saviorquiz.com",
+    "arietiform.com",
+    "ptop.only.wip.la",
+]
 
 # Security headers. The Content-Security-Policy allows nothing inline.
 CONTENT_SECURITY_POLICY = {

@@ -4,7 +4,8 @@ Each data file holds lists of objects whose keys are model field names;
 related records are named by slug (sources by url). The loader creates what
 is missing and skips every record that already exists, so an editor's
 changes survive a rerun: links (many-to-many fields, path steps) are set only
-on records it creates.
+on records it creates. A certification's eligibility requirements are loaded
+together, and only for a certification that has none yet.
 """
 
 import json
@@ -16,11 +17,11 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 
-from certifications.models import Certification, CertifyingBody, CodeSet, EducationLevel
-from publishing.models import Source
+from certifications.models import Certification, CertifyingBody, CodeSet, EducationLevel, Requirement
+from publishing.models import STARTER_CONTENT_NOTE, Source
 from qualifications.models import CareerTopic, EducationStep, OutlookFigure, PathStep, QualificationPath, Skill
 
-CHANGE_REASON = "Loaded from the starter content"
+CHANGE_REASON = STARTER_CONTENT_NOTE
 
 
 class StarterContentError(Exception):
@@ -60,6 +61,7 @@ def starter_data():
         (CertifyingBody, certifications["certifying_bodies"]),
         (CodeSet, certifications["code_sets"]),
         (Certification, certifications["certifications"]),
+        (Requirement, certifications["requirements"]),
         (EducationStep, qualifications["education_steps"]),
         (Skill, qualifications["skills"]),
         (QualificationPath, qualifications["paths"]),
@@ -80,6 +82,9 @@ def load_starter_content(*, stdout=None):
 
     with transaction.atomic():
         for model, entries in starter_data():
+            if model is Requirement:
+                _load_requirements(entries=entries, report=report, say=say)
+                continue
             for entry in entries:
                 _load_entry(model=model, entry=entry, report=report, say=say)
     say(report.summary)
@@ -113,6 +118,24 @@ def _load_entry(*, model, entry, report, say):
 
     report.created.append(name)
     say(f"created {name}" + (f" ({len(steps)} steps)" if steps else ""))
+
+
+def _load_requirements(*, entries, report, say):
+    by_certification = {}
+    for entry in entries:
+        by_certification.setdefault(entry.get("certification"), []).append(entry)
+    for slug, group in by_certification.items():
+        names = [f"eligibility requirement {slug} #{number}" for number in range(1, len(group) + 1)]
+        if Requirement.objects.filter(certification__slug=slug).exists():
+            for name in names:
+                report.skipped.append(name)
+                say(f"skipped {name} (the certification has requirements already)")
+            continue
+        for name, entry in zip(names, group, strict=True):
+            values, _links = _field_values(model=Requirement, entry=entry, name=name)
+            _save(Requirement(**values), name=name)
+            report.created.append(name)
+            say(f"created {name}")
 
 
 def _field_values(*, model, entry, name):

@@ -1,9 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from publishing.admin import PUBLICATION_FIELDSET, PublishableAdmin, citation_fieldset
+from publishing.admin import (
+    PUBLICATION_FIELDSET,
+    HeldRowsInlineMixin,
+    PublishableAdmin,
+    citation_fieldset,
+)
 
-from .models import Certification, CertifyingBody, CodeSet
+from .models import Certification, CertifyingBody, CodeSet, Requirement
 
 
 @admin.register(CertifyingBody)
@@ -13,7 +18,7 @@ class CertifyingBodyAdmin(PublishableAdmin):
     search_fields = ["abbreviation", "name"]
     prepopulated_fields = {"slug": ["abbreviation"]}
     fieldsets = [
-        (None, {"fields": ["abbreviation", "name", "slug", "summary", "official_url"]}),
+        (None, {"fields": ["abbreviation", "name", "slug", "summary", "official_url", "official_domains"]}),
         PUBLICATION_FIELDSET,
     ]
 
@@ -30,8 +35,34 @@ class CodeSetAdmin(PublishableAdmin):
     ]
 
 
+class RequirementInline(HeldRowsInlineMixin, admin.StackedInline):
+    """The eligibility rules, each with its source. On a published certification an
+    editor's edits to them are held with the record's other edits for a publisher."""
+
+    model = Requirement
+    extra = 0
+    autocomplete_fields = ["rule_source"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("route", "kind"),
+                    "education_level",
+                    ("accreditor", "final_term_counts"),
+                    "within_years",
+                    "months",
+                    "wording",
+                ]
+            },
+        ),
+        citation_fieldset("rule", _("Requirement: source")),
+    ]
+
+
 @admin.register(Certification)
 class CertificationAdmin(PublishableAdmin):
+    inlines = [RequirementInline]
     list_display = ["code", "name", "body", "focus", "entry_level", "publication_state", "review_state"]
     list_filter = ["status", "body", "focus", "entry_level"]
     search_fields = ["code", "name", "body__abbreviation"]
@@ -60,6 +91,7 @@ class CertificationAdmin(PublishableAdmin):
             {
                 "fields": [
                     "exam_questions",
+                    "exam_questions_detail",
                     "exam_minutes",
                     "exam_open_book",
                     "exam_delivery",
@@ -74,14 +106,11 @@ class CertificationAdmin(PublishableAdmin):
         (
             _("Eligibility"),
             {
-                "fields": [
-                    "min_education",
-                    "prerequisites",
-                    "recommended_experience",
-                    "membership_required",
-                    "apprentice_designation",
-                    "apprentice_rules",
-                ]
+                "fields": ["prerequisites", "apprentice_designation", "apprentice_rules"],
+                "description": _(
+                    "The requirements below decide what the eligibility check tells students. "
+                    "Same route number: all needed; any one route is enough."
+                ),
             },
         ),
         (_("Renewal"), {"fields": ["renewal_ceus", "renewal_cycle_years", "renewal_detail"]}),

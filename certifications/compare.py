@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 
 from publishing.views import BreadcrumbMixin
 
+from .eligibility import check_eligibility
 from .models import Certification, CodeSet
 
 MIN_COMPARED = 2
@@ -87,10 +88,12 @@ class CertificationCompareView(BreadcrumbMixin, TemplateView):
                 compared,
                 Prefetch("code_sets", queryset=CodeSet.objects.published(), to_attr="published_code_sets"),
                 Prefetch("skills", queryset=skill_model.objects.published(), to_attr="published_skills"),
+                Certification.objects.requirements_prefetch(),
             )
         query = urlencode([("c", cert.slug) for cert in chosen])
         return super().get_context_data(
             compared=compared,
+            eligibility=[check_eligibility(cert) for cert in compared],
             chosen=chosen,
             unknown_codes=unknown,
             left_out=left_out,

@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from publishing.models import (
     PublishableContent,
@@ -24,6 +25,25 @@ class EducationLevel(models.IntegerChoices):
     ASSOCIATE = 30, _("Associate's degree")
     BACHELOR = 40, _("Bachelor's degree")
 
+    @property
+    def entry_label(self):
+        """The level as the education a route needs to start: "None needed", not "No diploma yet"."""
+        return _("None needed") if self == EducationLevel.NONE else self.label
+
+    @property
+    def phrase(self):
+        """The level as it reads inside a sentence: "you need a high school diploma or GED"."""
+        return LEVEL_PHRASES[self]
+
+
+LEVEL_PHRASES = {
+    EducationLevel.NONE: _("no diploma"),
+    EducationLevel.HIGH_SCHOOL: _("a high school diploma or GED"),
+    EducationLevel.SOME_COLLEGE: _("some college"),
+    EducationLevel.ASSOCIATE: _("an associate's degree"),
+    EducationLevel.BACHELOR: _("a bachelor's degree"),
+}
+
 
 class CertifyingBody(PublishableContent):
     name = models.CharField(
@@ -33,6 +53,15 @@ class CertifyingBody(PublishableContent):
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences on who they are."))
     official_url = models.URLField(
         _("official website"), validators=[http_url_validator], help_text=_("Starts with https:// or http://.")
+    )
+    official_domains = models.CharField(
+        _("official domains"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The body's own web domains, separated by spaces, e.g. “aapc.com”. Subdomains count, except staging, "
+            "test and copy hosts. A figure marked official must cite a page on one of them."
+        ),
     )
 
     class Meta:
@@ -52,6 +81,18 @@ class CertifyingBody(PublishableContent):
 
     def get_absolute_url(self):
         return reverse("certifications:list") + f"?body={self.slug}"
+
+    @property
+    def domains(self):
+        return [domain.strip(".").lower() for domain in self.official_domains.split()]
+
+    def clean(self):
+        super().clean()
+        bad = [domain for domain in self.domains if "/" in domain or "." not in domain]
+        if bad:
+            raise ValidationError(
+                {"official_domains": _("Write bare domains such as aapc.com, not %(bad)s.") % {"bad": ", ".join(bad)}}
+            )
 
 
 class CodeSet(PublishableContent):
@@ -106,8 +147,15 @@ class CertificationQuerySet(PublishableQuerySet):
     def with_related(self):
         """What a certification page shows; drafts among its code sets stay hidden."""
         return self.select_related("body", "exam_source", "price_source", "renewal_source").prefetch_related(
-            Prefetch("code_sets", queryset=CodeSet.objects.published()), "sources"
+            Prefetch("code_sets", queryset=CodeSet.objects.published().prefetch_related("sources")),
+            "sources",
+            self.requirements_prefetch(),
         )
+
+    @staticmethod
+    def requirements_prefetch(prefix=""):
+        """The requirement records (with their sources) the eligibility check reads."""
+        return Prefetch(f"{prefix}requirements", queryset=Requirement.objects.select_related("rule_source"))
 
 
 class Certification(
@@ -117,6 +165,7 @@ class Certification(
     sourced_figure("renewal", _("renewal")),
 ):
     figures = ("exam", "price", "renewal")
+    figure_prefetch = ("requirements__rule_source",)
 
     code = models.CharField(
         _("code"), max_length=20, help_text=_("The credential's letters, e.g. CPC. Unique, whatever the case.")
@@ -146,6 +195,12 @@ class Certification(
     exam_questions = models.PositiveSmallIntegerField(
         _("exam questions"), null=True, blank=True, help_text=_("Number of questions.")
     )
+    exam_questions_detail = models.CharField(
+        _("exam questions: detail"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown after the number, e.g. “scored; unscored pretest items come on top”."),
+    )
     exam_minutes = models.PositiveSmallIntegerField(
         _("exam minutes"), null=True, blank=True, help_text=_("Time allowed, in minutes.")
     )
@@ -167,22 +222,13 @@ class Certification(
         _("price detail"), max_length=200, blank=True, help_text=_("e.g. member price; non-member $299.")
     )
 
-    min_education = models.PositiveSmallIntegerField(
-        _("minimum education to sit the exam"),
-        choices=EducationLevel.choices,
-        default=EducationLevel.NONE,
-        help_text=_("The lowest education the certifying body requires before the exam."),
-    )
     prerequisites = models.TextField(
-        _("prerequisites"), blank=True, help_text=_("What is required before the exam, in plain words.")
-    )
-    recommended_experience = models.TextField(
-        _("recommended experience"), blank=True, help_text=_("What is recommended but not required.")
-    )
-    membership_required = models.BooleanField(
-        _("membership required"),
-        default=False,
-        help_text=_("Tick if membership of the body is needed to sit or keep it."),
+        _("prerequisites in words"),
+        blank=True,
+        help_text=_(
+            "Optional background in plain words, e.g. routes the requirements below cannot check "
+            "(foreign programs). The eligibility check reads the requirements, not this text."
+        ),
     )
     apprentice_designation = models.CharField(
         _("apprentice designation"),
@@ -238,12 +284,194 @@ class Certification(
 
     def clean(self):
         super().clean()
+        domains = self.body.domains if self.body_id else ()
         errors = {
-            **validate_citation(self, "exam", "exam_questions", "exam_minutes", "exam_passing"),
-            **validate_citation(self, "price", "price_usd"),
-            **validate_citation(self, "renewal", "renewal_ceus"),
+            **validate_citation(
+                self, "exam", "exam_questions", "exam_minutes", "exam_passing", official_domains=domains
+            ),
+            **validate_citation(self, "price", "price_usd", official_domains=domains),
+            **validate_citation(self, "renewal", "renewal_ceus", official_domains=domains),
         }
         if self.apprentice_rules and not self.apprentice_designation:
             errors["apprentice_designation"] = _("Name the apprentice designation (e.g. CPC-A) the rules apply to.")
         if errors:
             raise ValidationError(errors)
+
+    def citations(self):
+        """The exam, price and renewal figures, then each eligibility requirement's."""
+        return super().citations() + [
+            (_("requirement: %(need)s") % {"need": r.need}, r.rule_citation) for r in self.requirements.all()
+        ]
+
+    def requirement_routes(self):
+        """The issuer's ways in, as lists of requirements that must all be met;
+        meeting every requirement of any one route is enough. Recommendations
+        are left out. Reads prefetched `requirements` when there are any."""
+        routes = {}
+        for requirement in self.requirements.all():
+            if requirement.kind != RequirementKind.RECOMMENDED:
+                routes.setdefault(requirement.route, []).append(requirement)
+        return [routes[number] for number in sorted(routes)]
+
+    def least_education(self):
+        """The lowest education any route asks for (NONE when no route names one)."""
+        levels = [
+            max((r.education_level for r in route if r.kind == RequirementKind.EDUCATION), default=0)
+            for route in self.requirement_routes()
+        ]
+        return EducationLevel(min(levels, default=EducationLevel.NONE))
+
+
+class RequirementKind(models.TextChoices):
+    EDUCATION = "education", _("Minimum education")
+    PROGRAM = "program", _("Training program (optionally accredited, optionally recent)")
+    EXPERIENCE = "experience", _("Supervised work experience")
+    MEMBERSHIP = "membership", _("Membership of the certifying body")
+    RECOMMENDED = "recommended", _("Recommended only (not required)")
+
+
+class RequirementQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(certification__in=Certification.objects.published())
+
+
+class Requirement(sourced_figure("rule", _("requirement"))):
+    """One condition an issuer sets before its exam, with its source.
+
+    Requirements sharing a route number must all be met; meeting any one route
+    is enough (the issuer's "A and B, or C" is route 1: A, B; route 2: C).
+    Edited inline on the certification, under the same publishing rules as its
+    path steps: on a published certification only publishers change them."""
+
+    figures = ("rule",)
+
+    certification = models.ForeignKey(
+        Certification,
+        on_delete=models.CASCADE,
+        related_name="requirements",
+        verbose_name=_("certification"),
+    )
+    route = models.PositiveSmallIntegerField(
+        _("route"),
+        default=1,
+        help_text=_(
+            "Requirements with the same route number must all be met; meeting any one route is enough. "
+            "Use 1 when the issuer states a single set of requirements."
+        ),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=12,
+        choices=RequirementKind.choices,
+        help_text=_("What the issuer asks for. Fill in the matching field below."),
+    )
+    education_level = models.PositiveSmallIntegerField(
+        _("education at least"),
+        choices=EducationLevel.choices,
+        null=True,
+        blank=True,
+        help_text=_('For "minimum education": the lowest level accepted ("No diploma yet" when none is asked).'),
+    )
+    accreditor = models.CharField(
+        _("accredited by"),
+        max_length=40,
+        blank=True,
+        help_text=_("For a program: the accreditor the issuer names, e.g. CAHIIM. Empty: any program counts."),
+    )
+    final_term_counts = models.BooleanField(
+        _("final term counts"),
+        default=False,
+        help_text=_("For an accredited program: tick if students in its final term may already sit the exam."),
+    )
+    within_years = models.PositiveSmallIntegerField(
+        _("finished within (years)"),
+        null=True,
+        blank=True,
+        help_text=_("For a program: it must have been finished within this many years. Empty: no time limit."),
+    )
+    months = models.PositiveSmallIntegerField(
+        _("months of experience"),
+        null=True,
+        blank=True,
+        help_text=_('For "supervised work experience": how many months, e.g. 12 for one year.'),
+    )
+    wording = models.CharField(
+        _("wording"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Optional words that fit after “you need”, e.g. “a CAHIIM-accredited HIM program at associate level”. "
+            "Required for a recommendation. Empty: the site writes it from the fields above."
+        ),
+    )
+
+    objects = RequirementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("eligibility requirement")
+        verbose_name_plural = _("eligibility requirements")
+        ordering = ["certification", "route", "kind", "pk"]
+
+    def __str__(self):
+        return str(self.need)
+
+    @property
+    def last_reviewed(self):
+        """Requirements are reviewed with their certification: an undated source was read then."""
+        return self.certification.last_reviewed
+
+    def clean(self):
+        super().clean()
+        domains = self.certification.body.domains if self.certification_id else ()
+        errors = dict(validate_citation(self, "rule", "kind", official_domains=domains))
+        if self.kind == RequirementKind.EDUCATION and self.education_level is None:
+            errors["education_level"] = _("Choose the lowest education the issuer accepts.")
+        if self.kind == RequirementKind.EXPERIENCE and not self.months:
+            errors["months"] = _("Give the months of experience the issuer asks for, e.g. 12 for one year.")
+        if self.kind == RequirementKind.RECOMMENDED and not self.wording:
+            errors["wording"] = _("Write what the issuer recommends.")
+        if self.final_term_counts and not self.accreditor:
+            errors["accreditor"] = _("Name the accreditor of the program whose final-term students may sit.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def need(self):
+        """What this requirement asks for, as words that fit after "you need"."""
+        if self.wording:
+            return self.wording
+        if self.kind == RequirementKind.EDUCATION:
+            if not self.education_level:
+                return _("no proof of education")
+            return EducationLevel(self.education_level).phrase
+        if self.kind == RequirementKind.MEMBERSHIP:
+            return _("%(body)s membership") % {"body": self.certification.body.abbreviation}
+        if self.kind == RequirementKind.EXPERIENCE:
+            if self.months % 12 == 0:
+                years = self.months // 12
+                return ngettext(
+                    "%(count)s year of supervised work experience",
+                    "%(count)s years of supervised work experience",
+                    years,
+                ) % {"count": years}
+            return ngettext(
+                "%(count)s month of supervised work experience",
+                "%(count)s months of supervised work experience",
+                self.months,
+            ) % {"count": self.months}
+        if self.kind == RequirementKind.PROGRAM:
+            program = (
+                _("a %(accreditor)s-accredited program") % {"accreditor": self.accreditor}
+                if self.accreditor
+                else _("a billing or coding training program")
+            )
+            if self.within_years:
+                program = ngettext(
+                    "%(program)s finished within the past year",
+                    "%(program)s finished within the past %(count)s years",
+                    self.within_years,
+                ) % {"program": program, "count": self.within_years}
+            if self.final_term_counts:
+                program = _("%(program)s, finished or in its final term") % {"program": program}
+            return program
+        return ""

@@ -1,6 +1,6 @@
 """schema.org descriptions of certification pages, registered with publishing.seo.
 
-Only confirmed figures are stated (price, renewal cycle); unconfirmed ones are left out."""
+Only current facts are stated (price, renewal cycle): unconfirmed or possibly out-of-date figures are left out."""
 
 from publishing import seo
 
@@ -26,11 +26,11 @@ def certification_credential(cert, page):
         },
         "sameAs": cert.official_url,
     }
-    if cert.price_usd is not None and cert.price_citation.is_confirmed:
+    if cert.price_usd is not None and cert.price_citation.is_current_fact:
         offer = {"@type": "Offer", "price": cert.price_usd, "priceCurrency": "USD", "category": "exam fee"}
         if cert.price_as_of:
             offer["validFrom"] = cert.price_as_of
         node["offers"] = offer
-    if cert.renewal_cycle_years and cert.renewal_ceus is not None and cert.renewal_citation.is_confirmed:
+    if cert.renewal_cycle_years and cert.renewal_ceus is not None and cert.renewal_citation.is_current_fact:
         node["validFor"] = f"P{cert.renewal_cycle_years}Y"
     return [node]

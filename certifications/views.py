@@ -3,7 +3,9 @@ from django.views.generic import ListView
 
 from publishing.views import BreadcrumbMixin, PublishedDetailView
 
+from .eligibility import applicant_from, check_eligibility
 from .filters import CertificationFilter
+from .forms import EligibilityForm
 from .models import Certification
 
 
@@ -30,7 +32,12 @@ class CertificationDetailView(PublishedDetailView):
 
     def get_context_data(self, **kwargs):
         cert = self.object
+        applicant = applicant_from(self.request.GET)
+        eligibility = check_eligibility(cert, applicant)
+        form = EligibilityForm(initial=vars(applicant), eligibility=eligibility, applicant=applicant)
         return super().get_context_data(
+            eligibility=eligibility,
+            eligibility_question=form if form.fields else None,
             skills=cert.skills.published(),
             education_steps=cert.education_steps.published(),
             **kwargs,

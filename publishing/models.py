@@ -4,6 +4,8 @@ dates, sources and sourced figures. Imports none of the content apps."""
 import datetime
 import json
 from dataclasses import dataclass
+from fnmatch import fnmatch
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -71,15 +73,23 @@ class Source(models.Model):
             found += model.objects.filter(cites, status=PublicationStatus.PUBLISHED).distinct()
         return found
 
+    @property
+    def host(self):
+        return (urlsplit(self.url).hostname or "").rstrip(".").lower()
 
-def figure_outdated_cutoff():
-    """Figures about periods before this date may be outdated (FIGURE_OUTDATED_AFTER_YEARS ago)."""
-    years = settings.FIGURE_OUTDATED_AFTER_YEARS
-    today = timezone.localdate()
-    try:
-        return today.replace(year=today.year - years)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - years, day=28)
+    @property
+    def is_copy(self):
+        """On a staging, test or copy host (settings.SOURCE_COPY_HOSTS): never the issuer's own page."""
+        return is_copy_host(self.host)
+
+    def is_on(self, domains):
+        """On one of `domains` (or a subdomain), and not on a copy host."""
+        host = self.host
+        return not self.is_copy and any(host == domain or host.endswith(f".{domain}") for domain in domains)
+
+
+def is_copy_host(host):
+    return any(fnmatch(host, pattern) for pattern in settings.SOURCE_COPY_HOSTS)
 
 
 @dataclass(frozen=True)
@@ -91,15 +101,54 @@ class Citation:
     as_of_label: str
     confirmation: str
     editor_note: str
+    kind: str = ""  # the figure's prefix ("price", "exam" ...): decides when it may be out of date
+    read_on: datetime.date | None = None  # when an editor last checked the record against its sources
 
     @property
     def is_confirmed(self):
         return self.confirmation in (Confirmation.OFFICIAL, Confirmation.SECONDARY)
 
     @property
+    def is_third_party(self):
+        return self.confirmation == Confirmation.SECONDARY
+
+    @property
+    def is_undated(self):
+        """The source page shows no date: the figure is dated by when it was read."""
+        return self.as_of is None
+
+    @property
     def is_possibly_outdated(self):
-        """True when the figure refers to a period more than two years ago."""
-        return self.as_of is not None and self.as_of < figure_outdated_cutoff()
+        """The one staleness rule: the figure's date (or, for an undated page, the date it was
+        read) is older than its kind allows (settings.FIGURE_OUTDATED_AFTER_YEARS)."""
+        dated = self.as_of or self.read_on
+        if dated is None:
+            return False
+        return dated < outdated_cutoff(self.kind)
+
+    @property
+    def is_current_fact(self):
+        """Confirmed and not possibly out of date: what machine-readable data (JSON-LD) may state."""
+        return self.is_confirmed and not self.is_possibly_outdated
+
+
+def outdated_after_years(kind):
+    limits = settings.FIGURE_OUTDATED_AFTER_YEARS
+    return limits.get(kind, limits["default"])
+
+
+def outdated_cutoff(kind):
+    """Figures dated before this day are possibly out of date."""
+    years = outdated_after_years(kind)
+    today = timezone.localdate()
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def is_undated_label(label):
+    return label.strip().lower().startswith("undated")
 
 
 def sourced_figure(prefix, label):
@@ -116,6 +165,8 @@ def sourced_figure(prefix, label):
             as_of_label=getattr(self, f"{prefix}_as_of_label"),
             confirmation=getattr(self, f"{prefix}_confirmation"),
             editor_note=getattr(self, f"{prefix}_editor_note"),
+            kind=prefix,
+            read_on=getattr(self, "last_reviewed", None),
         )
 
     attrs = {
@@ -163,16 +214,34 @@ def sourced_figure(prefix, label):
     return type(f"Sourced{prefix.title().replace('_', '')}", (models.Model,), attrs)
 
 
-def validate_citation(record, prefix, *value_fields):
-    """Errors for a figure whose value is filled in without a source or date."""
+def validate_citation(record, prefix, *value_fields, official_domains=()):
+    """Errors for a figure whose value is filled in without a source or date, and for
+    an "official" figure whose source is a copy or (when `official_domains` are given)
+    not on the issuer's own site."""
     if all(getattr(record, name) in (None, "") for name in value_fields):
         return {}
     errors = {}
     if getattr(record, f"{prefix}_source_id") is None:
         errors[f"{prefix}_source"] = _("Choose the source of this figure, or clear the figure.")
-    if getattr(record, f"{prefix}_as_of") is None and not getattr(record, f"{prefix}_as_of_label"):
+    elif getattr(record, f"{prefix}_confirmation") == Confirmation.OFFICIAL:
+        try:
+            source = getattr(record, f"{prefix}_source")
+        except Source.DoesNotExist:  # deleted meanwhile: clean_fields() reports the missing source
+            return errors
+        if source.is_copy:
+            errors[f"{prefix}_confirmation"] = _(
+                "%(host)s is a staging, test or copy host, not the issuer's own page: mark the figure "
+                "“Secondary”, or cite the issuer's page."
+            ) % {"host": source.host}
+        elif official_domains and not source.is_on(official_domains):
+            errors[f"{prefix}_confirmation"] = _(
+                "An official figure cites a page on the issuer's own site (%(domains)s), and %(host)s is not one: "
+                "choose the issuer's page, or mark the figure “Secondary”."
+            ) % {"domains": ", ".join(official_domains), "host": source.host}
+    if getattr(record, f"{prefix}_as_of") is None and not is_undated_label(getattr(record, f"{prefix}_as_of_label")):
         errors[f"{prefix}_as_of"] = _(
-            'Give the as-of date of this figure, or write "undated page" in the as-of wording.'
+            "Give the as-of date of this figure (the first day of the period for wording such as “c. 2010”), "
+            "or write “undated page” in the as-of wording if the page shows no date."
         )
     return errors
 
@@ -195,6 +264,15 @@ def sources_of(records):
         for source in record.sources.all():
             found.setdefault(source.pk, source)
     return sorted(found.values(), key=lambda source: (source.publisher, source.title))
+
+
+#: The change note of records created by `load_starter_content`: editor wording, never shown to visitors.
+STARTER_CONTENT_NOTE = "Loaded from the starter content"
+
+
+def public_note(note):
+    """A change note as visitors may read it: editor-only wording becomes no note."""
+    return "" if note in (None, STARTER_CONTENT_NOTE) else note
 
 
 class PublicationStatus(models.TextChoices):
@@ -254,6 +332,8 @@ class PublishableContent(models.Model):
 
     #: Prefixes of the sourced figures (see `sourced_figure`) the concrete model has.
     figures: tuple[str, ...] = ()
+    #: Lookups `citations()` reads beyond the figures' sources (prefetched when listing figures).
+    figure_prefetch: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -281,10 +361,19 @@ class PublishableContent(models.Model):
     def needs_review(self):
         return self.last_reviewed < self.review_cutoff()
 
+    @property
+    def reviewed_on(self):
+        """The public "Last reviewed" date: never before the record's own history began."""
+        if self.created is None:
+            return self.last_reviewed
+        return max(self.last_reviewed, timezone.localdate(self.created))
+
     def change_notes(self, *, since=None, limit=5):
         """Recorded changes that carry an editor's note, newest first:
         (date, note) pairs, optionally only those after `since`."""
-        changes = self.history.exclude(history_change_reason__isnull=True).exclude(history_change_reason="")
+        changes = self.history.exclude(history_change_reason__isnull=True).exclude(
+            history_change_reason__in=["", STARTER_CONTENT_NOTE]
+        )
         if since is not None:
             changes = changes.filter(history_date__gt=since)
         return list(changes.order_by("-history_date").values_list("history_date", "history_change_reason")[:limit])
@@ -297,9 +386,44 @@ class PublishableContent(models.Model):
         """Distinct sources behind this page: its figures' and its own."""
         return sources_of([self])
 
+    def figure_warnings(self):
+        """Filled-in figures an editor should look at, as (name, citation, reasons):
+        possibly out of date, from an undated page, backed only by a third party, or
+        cited from a staging, test or copy host."""
+        warnings = []
+        for name, citation in self.citations():
+            if citation.source is None:
+                continue
+            reasons = [
+                reason
+                for reason, applies in (
+                    (FigureWarning.OUTDATED, citation.is_possibly_outdated),
+                    (FigureWarning.UNDATED, citation.is_undated),
+                    (FigureWarning.THIRD_PARTY, citation.is_third_party),
+                    (FigureWarning.COPY, citation.source.is_copy),
+                )
+                if applies
+            ]
+            if reasons:
+                warnings.append((name, citation, reasons))
+        return warnings
+
     def unconfirmed_figures(self):
         """Figures an editor must check before they can be shown as fact."""
         return [(name, c) for name, c in self.citations() if not c.is_confirmed and (c.source or c.editor_note)]
+
+
+class FigureWarning(models.TextChoices):
+    OUTDATED = "outdated", _("possibly out of date")
+    UNDATED = "undated", _("undated page")
+    THIRD_PARTY = "third-party", _("only a third-party source")
+    COPY = "copy", _("source on a staging, test or copy host")
+
+
+def figure_records(model):
+    """Every record of `model` with what its figures' citations read."""
+    related = [f"{prefix}_source" for prefix in model.figures]
+    return model.objects.select_related(*related).prefetch_related(*model.figure_prefetch).order_by("pk")
 
 
 def unconfirmed_figure_filter(model):
@@ -332,24 +456,14 @@ def can_publish(user, model):
     return user.is_active and user.has_perm(publish_permission(model))
 
 
-def stale_figure_filter(model):
-    """A Q matching records of `model` with a figure whose as-of date is older than
-    FIGURE_OUTDATED_AFTER_YEARS (see Citation.is_possibly_outdated)."""
-    cutoff = figure_outdated_cutoff()
-    condition = Q(pk__in=[])
-    for prefix in model.figures:
-        condition |= Q(**{f"{prefix}_as_of__lt": cutoff})
-    return condition
-
-
 def review_summary(user=None):
     """What needs an editor's attention: per model the number of records needing
-    review, every record (draft or published) with unconfirmed figures, and
-    every record with figures older than FIGURE_OUTDATED_AFTER_YEARS.
+    review, every record (draft or published) with unconfirmed figures, and every
+    record with figures that are possibly out of date, undated or third-party only.
     Limited to the models `user` may view, when given."""
     needing_review = []
     unconfirmed = []
-    stale = []
+    to_check = []
     for model in content_models():
         opts = model._meta
         if user is not None and not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
@@ -361,13 +475,15 @@ def review_summary(user=None):
             sources = [f"{prefix}_source" for prefix in model.figures]
             for record in model.objects.filter(unconfirmed_figure_filter(model)).select_related(*sources):
                 unconfirmed.append((record, record.unconfirmed_figures()))
-            for record in model.objects.filter(stale_figure_filter(model)).select_related(*sources):
-                stale.append((record, [(n, c) for n, c in record.citations() if c.is_possibly_outdated]))
+            for record in figure_records(model):
+                warnings = record.figure_warnings()
+                if warnings:
+                    to_check.append((record, warnings))
     return {
         "needing_review": needing_review,
         "needs_review_total": sum(count for _model, count in needing_review),
         "unconfirmed": unconfirmed,
-        "stale": stale,
+        "figures_to_check": to_check,
     }
 
 

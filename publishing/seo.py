@@ -164,7 +164,7 @@ def web_page_node(meta):
         "isPartOf": {"@type": "WebSite", "name": str(settings.SITE_NAME), "url": absolute_url("/")},
     }
     if meta.record is not None:
-        node["lastReviewed"] = meta.record.last_reviewed
+        node["lastReviewed"] = meta.record.reviewed_on
         node["dateModified"] = meta.record.updated
     return node
 

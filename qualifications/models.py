@@ -121,9 +121,13 @@ class Range:
 class QualificationPathQuerySet(PublishableQuerySet):
     def with_steps(self, *, published_only=True):
         """Prefetch the steps a page shows; visitors see only published targets."""
-        steps = PathStep.objects.select_related(
-            "education_step", "certification", "certification__body", "certification__price_source"
-        ).order_by("position")
+        steps = (
+            PathStep.objects.select_related(
+                "education_step", "certification", "certification__body", "certification__price_source"
+            )
+            .order_by("position")
+            .prefetch_related(Certification.objects.requirements_prefetch("certification__"))
+        )
         if published_only:
             steps = steps.published()
         return self.prefetch_related(Prefetch("steps", queryset=steps))
@@ -246,7 +250,7 @@ class PathStep(models.Model):
     def requires_level(self):
         if self.education_step_id:
             return self.education_step.requires_level
-        return self.certification.min_education
+        return self.certification.least_education()
 
     @property
     def duration_months(self):

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from certifications.eligibility import check_eligibility
+from certifications.eligibility import Applicant, check_eligibility, join_phrases
 from certifications.models import EducationLevel, Focus
 
 
@@ -44,13 +44,6 @@ INTEREST_AREAS = {
     Interest.BILLING: {Focus.BILLING},
     Interest.CODING: {Focus.CODING},
     Interest.BOTH: {Focus.BILLING, Focus.CODING},
-}
-# "Needs … first": the level as a phrase that fits in a sentence.
-LEVEL_PHRASES = {
-    EducationLevel.HIGH_SCHOOL: gettext_lazy("a high school diploma or GED"),
-    EducationLevel.SOME_COLLEGE: gettext_lazy("some college"),
-    EducationLevel.ASSOCIATE: gettext_lazy("an associate's degree"),
-    EducationLevel.BACHELOR: gettext_lazy("a bachelor's degree"),
 }
 
 
@@ -144,7 +137,10 @@ def recommend(path, answers):
         steps=planned,
         duration=path.total_duration_months(skip=done),
         cost=path.total_cost_usd(skip=done),
-        eligibility=[check_eligibility(certification, answers.education) for certification in path.certifications()],
+        eligibility=[
+            check_eligibility(certification, Applicant(education=EducationLevel(answers.education)))
+            for certification in path.certifications()
+        ],
     )
     _explain_done(recommendation, answers)
     _explain_education(recommendation)
@@ -171,13 +167,17 @@ def general_notes(answers):
 
 
 def _names(steps):
-    return ", ".join(_step_name(step) for step in steps)
+    """Steps as a counselor names them: "the certificate program and the CPC exam"."""
+    return join_phrases([_step_name(step) for step in steps])
 
 
 def _step_name(step):
     if step.certification_id:
         return _("the %(code)s exam") % {"code": step.certification.code}
-    return str(step)
+    name = str(step)
+    if len(name) > 1 and name[1].islower():  # "Certificate program", not an acronym such as "HIM ..."
+        name = name[0].lower() + name[1:]
+    return _("the %(step)s") % {"step": name}
 
 
 def _missing(recommendation, missing):
@@ -189,8 +189,12 @@ def _explain_done(recommendation, answers):
     done = recommendation.done_steps
     if done:
         recommendation.fits.append(
-            _("You can skip %(steps)s: you already hold %(level)s.")
-            % {"steps": _names(done), "level": EducationLevel(answers.education).label}
+            ngettext(
+                "You already have %(level)s, so you can skip that step.",
+                "You already have %(level)s, so you can skip %(steps)s.",
+                len(done),
+            )
+            % {"steps": _names(done), "level": EducationLevel(answers.education).phrase}
         )
 
 
@@ -203,8 +207,7 @@ def _explain_education(recommendation):
         seen.add(needed)
         recommendation.blocked = True
         recommendation.misfits.append(
-            _("Needs %(level)s first, before “%(step)s”.")
-            % {"level": LEVEL_PHRASES.get(needed, needed.label), "step": planned.step}
+            _("You need %(level)s before %(step)s.") % {"level": needed.phrase, "step": _step_name(planned.step)}
         )
 
 
@@ -253,9 +256,16 @@ def _explain_cost(recommendation, answers):
     cost, budget = recommendation.cost, answers.budget_usd
     known = len(cost.missing) < len(recommendation.remaining_steps)
     if cost.missing:
+        unknown = _missing(recommendation, cost.missing)
         recommendation.notes.append(
-            _("Cost of %(steps)s not known yet, so the total leaves it out: ask for the price before you enrol.")
-            % {"steps": _names(_missing(recommendation, cost.missing))}
+            ngettext(
+                "We don't know the cost of %(steps)s yet, so the total leaves it out: "
+                "ask for the price before you enrol.",
+                "We don't know the costs of %(steps)s yet, so the total leaves them out: "
+                "ask for the prices before you enrol.",
+                len(unknown),
+            )
+            % {"steps": _names(unknown)}
         )
     if not known:
         return
@@ -291,9 +301,14 @@ def _explain_time(recommendation, answers):
         return
     known = len(duration.missing) < len(studies)
     if duration.missing:
+        unknown = _missing(recommendation, duration.missing)
         recommendation.notes.append(
-            _("Time for %(steps)s not known yet, so the total leaves it out.")
-            % {"steps": _names(_missing(recommendation, duration.missing))}
+            ngettext(
+                "We don't know how long %(steps)s takes, so the total leaves it out.",
+                "We don't know how long %(steps)s take, so the total leaves them out.",
+                len(unknown),
+            )
+            % {"steps": _names(unknown)}
         )
     if not known:
         return

@@ -19,9 +19,9 @@ def education_program(step, page):
     }
     if step.awards_level is not None:
         node["educationalCredentialAwarded"] = step.get_awards_level_display()
-    if step.duration_min_months is not None and step.duration_citation.is_confirmed:
+    if step.duration_min_months is not None and step.duration_citation.is_current_fact:
         node["timeToComplete"] = f"P{step.duration_min_months}M"
-    if step.cost_min_usd is not None and step.cost_citation.is_confirmed:
+    if step.cost_min_usd is not None and step.cost_citation.is_current_fact:
         node["offers"] = {
             "@type": "Offer",
             "category": "tuition",
@@ -77,6 +77,6 @@ def careers_occupations(page):
         )
         if figure.soc_code:
             occupation["occupationalCategory"] = figure.soc_code
-        if figure.kind in SALARY_KINDS and figure.figure_citation.is_confirmed:
+        if figure.kind in SALARY_KINDS and figure.figure_citation.is_current_fact:
             occupation.setdefault("estimatedSalary", []).append(salary_distribution(figure))
     return list(occupations.values())

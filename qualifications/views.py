@@ -109,7 +109,7 @@ class CareersView(BreadcrumbMixin, TemplateView):
             sources=sources_of(records),
             benefits=[t for t in topics if t.kind == CareerTopic.Kind.BENEFIT],
             tips=[t for t in topics if t.kind == CareerTopic.Kind.TIP],
-            last_reviewed=min((r.last_reviewed for r in records), default=None),
+            last_reviewed=min((r.reviewed_on for r in records), default=None),
             **kwargs,
         )
 
@@ -130,11 +130,7 @@ class PathFinderView(BreadcrumbMixin, TemplateView):
         recommendations = notes = None
         if form.is_valid():
             answers = form.answers()
-            paths = (
-                QualificationPath.objects.published()
-                .with_steps()
-                .prefetch_related("steps__certification__renewal_source")
-            )
+            paths = QualificationPath.objects.published().with_steps()
             recommendations = rank_paths(paths, answers)
             notes = general_notes(answers)
         return super().get_context_data(form=form, recommendations=recommendations, notes=notes, **kwargs)

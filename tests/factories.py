@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from certifications.models import Certification, CertifyingBody, CodeSet, Focus
+from certifications.models import Certification, CertifyingBody, CodeSet, Focus, Requirement, RequirementKind
 from publishing.models import Confirmation, PublicationStatus, Source
 from qualifications.models import CareerTopic, EducationStep, OutlookFigure, PathStep, QualificationPath, Skill
 
@@ -83,6 +83,20 @@ class CertificationFactory(PublishedFactory):
 
     class Meta:
         model = Certification
+
+
+class RequirementFactory(factory.django.DjangoModelFactory):
+    """A sourced, official eligibility requirement (a high school diploma unless told otherwise)."""
+
+    certification = factory.SubFactory(CertificationFactory)
+    kind = RequirementKind.EDUCATION
+    education_level = factory.LazyAttribute(lambda r: 10 if r.kind == RequirementKind.EDUCATION else None)
+    rule_source = factory.SubFactory(SourceFactory)
+    rule_as_of = datetime.date(2025, 1, 1)
+    rule_confirmation = Confirmation.OFFICIAL
+
+    class Meta:
+        model = Requirement
 
 
 class EducationStepFactory(PublishedFactory):

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from publishing.models import PublicationStatus, PublishableContent
+from publishing.models import PublicationStatus, PublishableContent, public_note
 from publishing.seo import absolute_url
 
 FEED_LENGTH = 30
@@ -64,7 +64,7 @@ def latest_changes(limit=FEED_LENGTH):
         records = published.in_bulk({row[1] for row in rows})
         for history_id, pk, date, kind, note in rows:
             if pk in records:
-                changes.append(ContentChange(records[pk], history_id, date, kind == "+", note or ""))
+                changes.append(ContentChange(records[pk], history_id, date, kind == "+", public_note(note)))
     changes.sort(key=lambda change: change.date, reverse=True)
     return changes[:limit]
 

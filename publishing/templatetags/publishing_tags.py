@@ -1,7 +1,6 @@
 import math
 
 from django import template
-from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
@@ -42,9 +41,10 @@ def _admin_url(model, view, *args):
 
 @register.simple_tag(takes_context=True)
 def content_review_summary(context):
-    """For the admin index, the publisher's desk: changes waiting for review,
-    records needing review per model (with a link to the filtered list), records
-    with unconfirmed figures and with stale figures, limited to what the user may view."""
+    """For the admin index, the publisher's desk: changes waiting for review, records
+    needing review per model (with a link to the filtered list), records with unconfirmed
+    figures and records whose figures are possibly out of date, undated or third-party
+    only, limited to what the user may view."""
     user = context["request"].user
     summary = review_summary(user)
     changelist = "{}?review=needed"
@@ -70,14 +70,13 @@ def content_review_summary(context):
             }
             for record, figures in summary["unconfirmed"]
         ],
-        "stale_years": settings.FIGURE_OUTDATED_AFTER_YEARS,
-        "stale": [
+        "figures_to_check": [
             {
                 "record": record,
                 "status": record.get_status_display(),
-                "figures": figures,
+                "warnings": warnings,
                 "url": _admin_url(type(record), "change", record.pk),
             }
-            for record, figures in summary["stale"]
+            for record, warnings in summary["figures_to_check"]
         ],
     }

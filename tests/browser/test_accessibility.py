@@ -87,3 +87,15 @@ def test_axe_reports_a_real_violation_so_this_suite_can_fail(page, site):
     page.goto(site + "/")
     page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/x.png\">')")
     assert any("image-alt (critical)" in line for line in blocking_violations(page))
+
+
+def test_eligibility_answers_and_path_finder_results_have_no_serious_axe_violations(page, site):
+    check_pages(
+        page,
+        site,
+        [
+            "/certifications/cbcs/?education=10&program=finished",
+            "/certifications/rhit/?education=30",
+            "/plan/?education=0&interest=both&hours_per_week=10&budget_usd=3000&start_within_months=12",
+        ],
+    )

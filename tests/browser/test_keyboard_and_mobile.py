@@ -121,3 +121,13 @@ def test_paths_table_fits_a_phone_without_its_own_sideways_scroll(phone, site):
     first_time_cell = table.locator("tbody tr").first.locator("td").first
     label = first_time_cell.evaluate("td => getComputedStyle(td, '::before').content")
     assert "Time" in label
+
+
+def test_path_finder_results_stay_short_on_a_phone(phone, site):
+    # Each path shows a compact eligibility verdict; its details open on a click (details/summary).
+    phone.goto(site + "/plan/?education=10&interest=both&hours_per_week=10&budget_usd=5000&start_within_months=24")
+    cards = phone.locator("article.recommendation")
+    heights = [cards.nth(i).bounding_box()["height"] for i in range(cards.count())]
+    assert cards.count() >= 4
+    assert max(heights) < 1200, heights  # each card repeated the full eligibility box before: about 2,000 px
+    assert not phone.locator(".eligibility-compact details").first.get_attribute("open")

@@ -48,7 +48,11 @@ def test_student_fills_the_questionnaire_and_opens_the_recommended_path(page, li
     assert answers["education"] == ["10"] and answers["interest"] == ["coding"] and answers["budget_usd"] == ["6000"]
     first = page.locator("article.recommendation").first
     assert "Good fit" in first.inner_text()
-    assert "Can you sit the CPC exam?" in first.inner_text()
+    assert "Can you sit the exams now?" in first.inner_text()
+    verdict = first.get_by_text("Our sources don't give the CPC rules")
+    assert not verdict.is_visible()  # the compact verdict: details a click away, no JavaScript
+    first.locator("summary", has_text="CPC: Rules not known to us").click()
+    assert verdict.is_visible()
 
     first.get_by_role("link", name="Medical coder route").click()
     page.wait_for_url(re.compile(paths["coder"].get_absolute_url() + "$"))

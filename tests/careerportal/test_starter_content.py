@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from careerportal import starter_content
 from careerportal.starter_content import StarterContentError, load_starter_content
-from certifications.models import Certification, CertifyingBody, CodeSet
+from certifications.models import Certification, CertifyingBody, CodeSet, Requirement
 from publishing.models import Confirmation, PublicationStatus, Source
 from qualifications.models import CareerTopic, EducationStep, OutlookFigure, PathStep, QualificationPath, Skill
 
@@ -59,6 +59,7 @@ def data():
         CertifyingBody: certifications["certifying_bodies"],
         CodeSet: certifications["code_sets"],
         Certification: certifications["certifications"],
+        Requirement: certifications["requirements"],
         EducationStep: qualifications["education_steps"],
         Skill: qualifications["skills"],
         QualificationPath: qualifications["paths"],

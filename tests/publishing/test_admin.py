@@ -666,13 +666,29 @@ def test_admin_index_counts_records_needing_review_and_lists_unconfirmed_figures
     assert "Coder pay" in page and "BLS vs AAPC" in page
 
 
+def test_admin_index_lists_outdated_undated_and_third_party_figures(editor_client):
+    CertificationFactory(
+        code="OLDP",
+        price_as_of=datetime.date(2010, 1, 1),
+        renewal_as_of=None,
+        renewal_as_of_label="undated page",
+        exam_confirmation=Confirmation.SECONDARY,
+    )
+    page = editor_client.get("/admin/").content.decode()
+    section = page.split('class="figures-to-check"')[1].split("</ul>")[0]
+    assert "OLDP" in section
+    assert "price — possibly out of date" in section
+    assert "renewal — undated page" in section
+    assert "exam — only a third-party source" in section
+
+
 def test_admin_index_is_the_publishers_desk(publisher_client, editor):
     hold(CertificationFactory(price_usd=300), editor, price_usd=399)
     hold(SkillFactory(name="Old"), editor, name="New")
     OutlookFigureFactory(label="Coder pay 2019", figure_as_of=datetime.date(2019, 5, 1), figure_as_of_label="May 2019")
     page = publisher_client.get("/admin/").content.decode()
     assert "2 changes waiting for review" in page and 'href="/admin/publishing/pendingchange/"' in page
-    assert "Coder pay 2019" in page and "as of May 2019" in page
+    assert "Coder pay 2019" in page.split('class="figures-to-check"')[1]
     assert "Medical Billing &amp; Coding Career Map" in page
     assert "Django administration" not in page and "Django site admin" not in page
 

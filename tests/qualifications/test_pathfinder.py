@@ -5,11 +5,12 @@ import re
 import pytest
 from django.urls import reverse
 
-from certifications.models import EducationLevel, Focus
+from certifications.eligibility import Answer
+from certifications.models import EducationLevel, Focus, RequirementKind
 from publishing.models import Confirmation
 from qualifications.models import QualificationPath
 from qualifications.pathfinder import Answers, Interest, Verdict, about_usd, general_notes, rank_paths, recommend
-from tests.factories import CertificationFactory, EducationStepFactory, build_path
+from tests.factories import CertificationFactory, EducationStepFactory, RequirementFactory, build_path
 
 pytestmark = pytest.mark.django_db
 
@@ -55,13 +56,16 @@ def steps():
 
 @pytest.fixture
 def exams():
-    return {
+    made = {
         "cpc": CertificationFactory(code="CPC", focus=Focus.CODING, price_usd=400, apprentice_designation="CPC-A"),
         "cpb": CertificationFactory(code="CPB", focus=Focus.BILLING, price_usd=400),
-        "rhit": CertificationFactory(
-            code="RHIT", focus=Focus.CODING, price_usd=300, min_education=EducationLevel.ASSOCIATE
-        ),
+        "rhit": CertificationFactory(code="RHIT", focus=Focus.CODING, price_usd=300),
     }
+    RequirementFactory(certification=made["cpc"], education_level=EducationLevel.NONE)
+    RequirementFactory(certification=made["cpc"], kind=RequirementKind.MEMBERSHIP)
+    RequirementFactory(certification=made["cpb"], education_level=EducationLevel.NONE)
+    RequirementFactory(certification=made["rhit"], education_level=EducationLevel.ASSOCIATE)
+    return made
 
 
 def answers(**overrides):
@@ -92,7 +96,8 @@ def test_student_with_an_associate_degree_skips_the_education_steps(steps, exams
     assert (plan.duration.low, plan.duration.high, plan.duration.missing) == (0, 0, [])
     assert (plan.cost.low, plan.cost.high) == (300, 300)
     assert (
-        "You can skip High school diploma or GED, Associate's degree: you already hold Associate's degree." in plan.fits
+        "You already have an associate's degree, so you can skip the high school diploma or GED "
+        "and the associate's degree." in plan.fits
     )
     assert plan.verdict == Verdict.GOOD
 
@@ -114,7 +119,7 @@ def test_a_bachelor_counts_as_holding_an_associate_degree(steps, exams):
 
 def test_exam_needing_a_degree_the_path_does_not_give_is_explained(steps, exams):
     plan = plan_for(steps["certificate"], exams["rhit"], education=EducationLevel.HIGH_SCHOOL)
-    assert "Needs an associate's degree first, before “RHIT (Certified RHIT)”." in plan.misfits
+    assert "You need an associate's degree before the RHIT exam." in plan.misfits
     assert plan.verdict == Verdict.NOT_NOW
 
 
@@ -131,7 +136,7 @@ def test_student_without_a_diploma_is_not_blocked_when_the_path_starts_with_one(
 
 def test_student_without_a_diploma_needs_one_first_for_a_certificate_program(steps, exams):
     plan = plan_for(steps["certificate"], exams["cpc"], education=EducationLevel.NONE)
-    assert plan.misfits == ["Needs a high school diploma or GED first, before “Certificate program”."]
+    assert plan.misfits == ["You need a high school diploma or GED before the certificate program."]
 
 
 # Budget ----------------------------------------------------------------------------------------
@@ -162,7 +167,10 @@ def test_unknown_costs_are_named_and_never_counted_as_zero(steps, exams):
     assert plan.cost.missing == ["Certificate program", str(exams["cpc"])]
     assert plan.misfits == []
     assert not any("budget" in reason for reason in plan.fits)
-    assert plan.notes[0].startswith("Cost of Certificate program, the CPC exam not known yet")
+    assert plan.notes[0] == (
+        "We don't know the costs of the certificate program and the CPC exam yet, so the total leaves them out: "
+        "ask for the prices before you enrol."
+    )
     assert plan.verdict == Verdict.FITS_WHAT_WE_KNOW
 
 
@@ -172,7 +180,10 @@ def test_known_part_of_a_cost_fits_only_as_the_costs_we_know(steps, exams):
     plan = plan_for(steps["certificate"], exams["cpc"], budget_usd=1000)
     assert "The costs we know fit your budget." in plan.fits
     assert "Fits your budget." not in plan.fits
-    assert any(note.startswith("Cost of Certificate program not known yet") for note in plan.notes)
+    assert any(
+        note.startswith("We don't know the cost of the certificate program yet, so the total leaves it out")
+        for note in plan.notes
+    )
 
 
 def test_known_part_over_budget_is_over_by_at_least_that(steps, exams):
@@ -212,7 +223,7 @@ def test_unknown_duration_is_not_a_promise(steps, exams):
     assert plan.duration.missing == ["High school diploma or GED"]
     assert plan.misfits == []
     assert not any("months you gave" in reason for reason in plan.fits)
-    assert "Time for High school diploma or GED not known yet, so the total leaves it out." in plan.notes
+    assert "We don't know how long the high school diploma or GED takes, so the total leaves it out." in plan.notes
     assert plan.verdict == Verdict.FITS_WHAT_WE_KNOW
 
 
@@ -269,11 +280,16 @@ def test_equal_fits_keep_the_editors_order(steps, exams):
     assert [item.path for item in ranked] == [first, second]
 
 
+def test_a_single_skipped_step_is_not_named_twice(steps, exams):
+    plan = plan_for(steps["diploma"], steps["certificate"], exams["cpc"], education=EducationLevel.HIGH_SCHOOL)
+    assert "You already have a high school diploma or GED, so you can skip that step." in plan.fits
+
+
 def test_eligibility_is_checked_for_each_certification_of_the_path(steps, exams):
     plan = plan_for(steps["certificate"], exams["cpc"], exams["rhit"], education=EducationLevel.HIGH_SCHOOL)
-    assert [(check.certification.code, check.can_sit_now) for check in plan.eligibility] == [
-        ("CPC", True),
-        ("RHIT", False),
+    assert [(check.certification.code, check.answer) for check in plan.eligibility] == [
+        ("CPC", Answer.YES_IF),
+        ("RHIT", Answer.NOT_YET),
     ]
 
 
@@ -331,11 +347,12 @@ def test_draft_paths_are_not_ranked(client, steps, exams):
 
 def test_results_show_the_eligibility_check_of_each_certification(client, steps, exams):
     build_path(steps["certificate"], exams["cpc"], name="Coding route", slug="coding-route")
+    body = exams["cpc"].body.abbreviation
     page = results_of(client)
-    assert "Can you sit the CPC exam?" in page
-    assert "Yes: your education lets you sit it now." in page
-    assert "CPC-A" in page
-    assert "36 continuing education units (CEUs) every 2 years." in page
+    assert "Can you sit the exams now?" in page
+    assert "<summary>CPC: Yes, if …</summary>" in page
+    assert f"you have {body} membership." in page
+    assert 'href="/certifications/cpc/#eligibility"' in page
 
 
 def test_answers_stay_in_the_form_of_the_results(client, steps, exams):
@@ -359,6 +376,6 @@ def test_unknown_cost_reads_as_not_known_on_the_page(client, steps, exams):
 def test_results_take_three_queries_however_many_paths(client, steps, exams, django_assert_max_num_queries):
     for number in range(10):
         build_path(steps["certificate"], steps["associate"], exams["cpc"], exams["rhit"], name=f"Route {number}")
-    # paths, their steps (with education steps, certifications and bodies), renewal sources
+    # paths, their steps (with education steps, certifications and bodies), the certifications' requirements
     with django_assert_max_num_queries(3):
         client.get(PLAN_URL, ANSWERS)

@@ -8,7 +8,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from careerportal.middleware import InputRulesMiddleware
-from tests.factories import CertificationFactory, CodeSetFactory, SkillFactory
+from tests.factories import CertificationFactory, CodeSetFactory, RequirementFactory, SkillFactory
 
 from .helpers import read_head
 
@@ -143,6 +143,15 @@ def test_unconfirmed_price_is_not_shown_as_fact(client, certs):
     assert "Not confirmed yet" in html
 
 
+def test_requirements_row_shows_each_rule_with_its_source_or_says_it_is_unknown(client, certs):
+    requirement = RequirementFactory(certification=certs["CCA"])
+    page = client.get(COMPARE + "?c=cca&c=cpb").content.decode()
+    row = re.search(r"Before you sit it</th>(.*?)</tr>", page, re.DOTALL).group(1)
+    cca, cpb = re.findall(r"<td>(.*?)</td>", row, re.DOTALL)
+    assert "A high school diploma or GED" in cca and requirement.rule_source.url in cca
+    assert "Not in our sources yet: check the official page." in cpb
+
+
 def test_certification_page_links_to_compare_it(client, certs):
     html = client.get("/certifications/cpc/").content.decode()
     assert f'href="{COMPARE}?c=cpc"' in html
@@ -150,8 +159,8 @@ def test_certification_page_links_to_compare_it(client, certs):
 
 
 def test_four_certifications_cost_a_fixed_number_of_queries(client, certs, django_assert_max_num_queries):
-    # published list (with body and sources), code sets, skills
-    with django_assert_max_num_queries(3):
+    # published list (with body and sources), code sets, skills, eligibility requirements (with sources)
+    with django_assert_max_num_queries(4):
         response = client.get(COMPARE + "?c=coc&c=ccs&c=cca&c=cpc")
     assert response.status_code == 200
 

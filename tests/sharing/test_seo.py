@@ -1,5 +1,6 @@
 """publishing/seo.py and its builders: canonical, Open Graph, Twitter and JSON-LD on every page type."""
 
+import datetime
 import json
 
 import pytest
@@ -34,7 +35,13 @@ def content():
     step.prepares_for.add(cert)
     skill = SkillFactory(name="Attention to detail", slug="attention-to-detail", summary="Details matter.")
     path = build_path(step, cert, name="Coder path", slug="coder-path", summary="The usual route.")
-    OutlookFigureFactory(label="Median pay", value=46660, soc_code="29-2072")
+    OutlookFigureFactory(
+        label="Median pay",
+        value=46660,
+        soc_code="29-2072",
+        figure_as_of=datetime.date(2025, 5, 1),
+        figure_as_of_label="May 2025",
+    )
     CareerTopicFactory(title="Job security")
     return {"cert": cert, "other": other, "step": step, "skill": skill, "path": path}
 
@@ -133,7 +140,21 @@ def test_careers_page_is_an_occupation_with_median_pay_and_its_date(client, cont
     assert salary["median"] == 46660
     assert salary["currency"] == "USD"
     assert salary["duration"] == "P1Y"
-    assert salary["subjectOf"]["temporalCoverage"] == "2020-05-01"
+    assert salary["subjectOf"]["temporalCoverage"] == "2025-05-01"
+
+
+def test_possibly_outdated_figures_never_reach_json_ld(client, db, settings):
+    settings.FIGURE_OUTDATED_AFTER_YEARS = {"price": 2, "figure": 2, "default": 3}
+    old = datetime.date(2020, 5, 1)
+    OutlookFigureFactory(value=88888, figure_as_of=old)
+    CertificationFactory(slug="x2", price_usd=654, price_as_of=old)
+
+    careers = read_head(client.get("/careers/").content.decode())
+    assert "88888" not in json.dumps(careers.json_ld)
+    [credential] = nodes_of_type(
+        read_head(client.get("/certifications/x2/").content.decode()), "EducationalOccupationalCredential"
+    )
+    assert "offers" not in credential
 
 
 def test_unconfirmed_figures_never_reach_json_ld(client, db):
