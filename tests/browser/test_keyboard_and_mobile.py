@@ -121,3 +121,11 @@ def test_paths_table_fits_a_phone_without_its_own_sideways_scroll(phone, site):
     first_time_cell = table.locator("tbody tr").first.locator("td").first
     label = first_time_cell.evaluate("td => getComputedStyle(td, '::before').content")
     assert "Time" in label
+
+
+def test_compare_names_each_certification_in_its_stacked_cells_on_a_phone(phone, site):
+    phone.goto(site + "/certifications/compare/?c=cpb&c=cpc")
+    rows = phone.locator(".certification-compare tbody tr")
+    focus_row = rows.filter(has_text="Focus")
+    labels = focus_row.locator("td").evaluate_all("cells => cells.map(td => getComputedStyle(td, '::before').content)")
+    assert labels == ['"CPB: "', '"CPC: "']

@@ -4,8 +4,10 @@ import re
 
 import pytest
 import segno
+from django.utils.html import escape
 
 from careerportal.sharing.qr import qr_svg
+from tests.factories import CertificationFactory, EducationStepFactory, SkillFactory, build_path
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +44,49 @@ def test_copy_link_is_a_plain_link_to_the_shared_address(client, cpc, url, canon
     assert f'href="{SITE}{canonical}" data-share-copy' in panel
     assert ">Copy link</a>" in panel
     assert 'role="status" aria-live="polite"' in panel
+
+
+@pytest.fixture
+def every_page_type(cpc):
+    cpb = CertificationFactory(code="CPB", slug="cpb")
+    step = EducationStepFactory(name="Certificate program", slug="certificate-program")
+    step.prepares_for.add(cpc)
+    SkillFactory(name="Attention to detail", slug="attention-to-detail")
+    build_path(step, cpc, name="Coder path", slug="coder-path")
+    return cpb
+
+
+SHAREABLE = [
+    ("/", "/"),
+    ("/paths/", "/paths/"),
+    ("/paths/coder-path/", "/paths/coder-path/"),
+    ("/education/", "/education/"),
+    ("/education/certificate-program/", "/education/certificate-program/"),
+    ("/certifications/", "/certifications/"),
+    ("/certifications/?focus=coding", "/certifications/?focus=coding"),
+    ("/certifications/cpc/?utm_source=x", "/certifications/cpc/"),
+    ("/certifications/compare/?c=cpb&c=cpc", "/certifications/compare/?c=cpb&c=cpc"),
+    ("/certifications/compare/?c=CPB&c=cpc&c=nope", "/certifications/compare/?c=cpb&c=cpc"),
+    ("/skills/", "/skills/"),
+    ("/skills/attention-to-detail/", "/skills/attention-to-detail/"),
+    ("/careers/", "/careers/"),
+    ("/search/?q=coder", "/search/?q=coder"),
+    ("/plan/?education=1", "/plan/?education=1"),
+]
+
+
+@pytest.mark.parametrize("url, shareable", SHAREABLE)
+def test_copy_link_printed_address_and_qr_code_carry_the_shareable_address(client, every_page_type, url, shareable):
+    """Regression: compare appended its query to a canonical address that already held it."""
+    expected = SITE + shareable
+    panel = share_panel(client.get(url).content.decode())
+    assert re.findall(r'class="share-copy[^"]*" href="([^"]+)"', panel) == [escape(expected)]
+    assert re.findall(r'<p class="share-url small mb-0">([^<]+)</p>', panel) == [escape(expected)]
+    assert re.findall(r'<p class="share-print-url">Live page: ([^<]+)</p>', panel) == [escape(expected)]
+    svgs = re.findall(r"<svg.*?</svg>", panel, flags=re.S)
+    assert len(svgs) == 2
+    wanted = qr_path_data(segno.make(expected, error="m").svg_inline(omitsize=True))
+    assert [qr_path_data(svg) for svg in svgs] == [wanted, wanted]
 
 
 def test_qr_code_is_inline_svg_of_the_canonical_address(client, cpc):
