@@ -1,8 +1,10 @@
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 
-from publishing.seo import page_record
+from publishing.seo import absolute_url, page_record
 
+from ..feeds import record_feed_title, record_feed_url, site_feed_title
 from ..qr import qr_svg
 
 register = template.Library()
@@ -12,6 +14,19 @@ register = template.Library()
 def qr_code(url):
     """`{% qr_code canonical %}`: inline SVG QR code of the page's canonical address."""
     return qr_svg(url)
+
+
+@register.simple_tag(takes_context=True)
+def page_feeds(context):
+    """`{% page_feeds as feeds %}`: the Atom feeds a public page links to for discovery,
+    [{"title": ..., "url": ...}]: the page's own record's feed, then the site's."""
+    feeds = []
+    record = page_record(context)
+    url = record_feed_url(record) if record is not None else None
+    if url is not None:
+        feeds.append({"title": record_feed_title(record), "url": url})
+    feeds.append({"title": site_feed_title(), "url": absolute_url(reverse("sharing:updates-feed"))})
+    return feeds
 
 
 @register.simple_tag(takes_context=True)
