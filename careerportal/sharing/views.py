@@ -14,7 +14,7 @@ from publishing.views import BreadcrumbMixin
 
 from .forms import ShareLinkForm, ShareLinkNoteForm
 from .models import ShareLink, is_counselor
-from .targets import public_match, redirected_path
+from .targets import page_titles, public_match, redirected_path
 
 
 class CounselorRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
@@ -41,6 +41,15 @@ class ShareLinkListView(CounselorRequiredMixin, BreadcrumbMixin, ListView):
     page_title = _("Share links")
     template_name = "sharing/sharelink_list.html"
     paginate_by = 50
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        links = context["object_list"]
+        titles = page_titles({link.target for link in links})
+        for link in links:
+            link.page_title = titles.get(link.target, link.target)
+            link.short_url = absolute_url(link.get_absolute_url())
+        return context
 
 
 class ShareLinkCreateView(CounselorRequiredMixin, BreadcrumbMixin, CreateView):

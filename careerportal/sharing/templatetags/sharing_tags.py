@@ -2,8 +2,9 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
-from publishing.seo import absolute_url, page_record
+from publishing.seo import absolute_url, page_record, page_title
 
+from ..compose import email_href, text_href
 from ..feeds import record_feed_title, record_feed_url, site_feed_title
 from ..qr import qr_svg
 
@@ -14,6 +15,19 @@ register = template.Library()
 def qr_code(url):
     """`{% qr_code canonical %}`: inline SVG QR code of the page's canonical address."""
     return qr_svg(url)
+
+
+@register.simple_tag
+def message_links(title, url):
+    """`{% message_links title url as message %}`: message.email (mailto:) and message.text (sms:)
+    links that open a new message with the page's title and address."""
+    return {"email": email_href(title=title, url=url), "text": text_href(title=title, url=url)}
+
+
+@register.simple_tag(takes_context=True)
+def shared_page_title(context):
+    """The title of the page the share panel is on, for messages: the record's name or the view's title."""
+    return page_title(context, page_record(context))
 
 
 @register.simple_tag(takes_context=True)
