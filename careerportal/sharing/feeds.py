@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from certifications.models import Certification
 from publishing.models import PublicationStatus, PublishableContent
-from publishing.seo import absolute_url
+from publishing.seo import absolute_url, site_url
 from qualifications.models import EducationStep, QualificationPath, Skill
 
 FEED_LENGTH = 30
@@ -127,7 +127,7 @@ class ChangesFeed(Feed):
 
     def item_guid(self, change):
         # One id per saved version (a page changes many times): a tag: URI, RFC 4151.
-        host = urlsplit(settings.SITE_URL).hostname
+        host = urlsplit(site_url()).hostname
         return f"tag:{host},{change.date:%Y-%m-%d}:{change.record._meta.label_lower}/{change.history_id}"
 
     item_guid_is_permalink = False

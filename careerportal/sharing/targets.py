@@ -2,7 +2,8 @@
 
 A target is accepted when it resolves to a public view (a published record's
 page, a list page, the home page) and is not under /admin/, /counselor/ or /s/.
-Full addresses copied from the browser are accepted when they are on SITE_URL.
+Full addresses copied from the browser are accepted when they are on the site's address
+(SITE_URL, or in debug the address the browser used: publishing.seo.site_url).
 An old address that now redirects is stored as its new address.
 """
 
@@ -17,6 +18,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
 from publishing.models import PublishableContent
+from publishing.seo import site_url
 from publishing.views import BreadcrumbMixin
 
 PRIVATE_NAMESPACES = {"admin", "sharing"}
@@ -71,12 +73,12 @@ def normalize_target(value):
         )
     parts = urlsplit(text)
     if parts.scheme or parts.netloc:
-        site = urlsplit(settings.SITE_URL)
+        site = urlsplit(site_url())
         if parts.scheme not in ("http", "https") or parts.netloc.lower() != site.netloc.lower():
             raise ValidationError(
                 _("Enter the address of a page on this site (%(site)s), not of another website."),
                 code="external",
-                params={"site": settings.SITE_URL},
+                params={"site": site_url()},
             )
     path = parts.path or "/"
     if not path.startswith("/"):
