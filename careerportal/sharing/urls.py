@@ -17,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("feed/updates/", feeds.ContentUpdatesFeed(), name="updates-feed"),
+    path("cards/<path:name>.png", views.social_card, name="card"),
 ]
 # A feed per detail page, at its address plus feed/ (e.g. /certifications/cpc/feed/).
 urlpatterns += [

@@ -65,7 +65,7 @@ def test_every_page_has_absolute_canonical_open_graph_and_twitter_tags(client, c
     assert head.meta["og:title"] and head.meta["og:description"]
     assert head.meta["og:type"] in {"website", "article"}
     assert head.meta["og:site_name"] == "Medical Billing & Coding Career Map"
-    assert head.meta["twitter:card"] == "summary"
+    assert head.meta["twitter:card"] == "summary_large_image"  # with the page's card: tests/sharing/test_cards.py
     assert head.meta["twitter:title"] == head.meta["og:title"]
     assert head.meta["twitter:description"] == head.meta["description"] == head.meta["og:description"]
     assert head.title.endswith("Medical Billing & Coding Career Map")

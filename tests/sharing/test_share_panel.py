@@ -8,7 +8,8 @@ from django.utils.html import escape
 
 from careerportal.sharing.compose import email_href, text_href
 from careerportal.sharing.qr import qr_svg
-from tests.factories import CertificationFactory, EducationStepFactory, SkillFactory, build_path
+
+from .helpers import SHAREABLE
 
 pytestmark = pytest.mark.django_db
 
@@ -45,35 +46,6 @@ def test_copy_link_is_a_plain_link_to_the_shared_address(client, cpc, url, canon
     assert f'href="{SITE}{canonical}" data-share-copy' in panel
     assert ">Copy link</a>" in panel
     assert 'role="status" aria-live="polite"' in panel
-
-
-@pytest.fixture
-def every_page_type(cpc):
-    cpb = CertificationFactory(code="CPB", slug="cpb")
-    step = EducationStepFactory(name="Certificate program", slug="certificate-program")
-    step.prepares_for.add(cpc)
-    SkillFactory(name="Attention to detail", slug="attention-to-detail")
-    build_path(step, cpc, name="Coder path", slug="coder-path")
-    return cpb
-
-
-SHAREABLE = [
-    ("/", "/"),
-    ("/paths/", "/paths/"),
-    ("/paths/coder-path/", "/paths/coder-path/"),
-    ("/education/", "/education/"),
-    ("/education/certificate-program/", "/education/certificate-program/"),
-    ("/certifications/", "/certifications/"),
-    ("/certifications/?focus=coding", "/certifications/?focus=coding"),
-    ("/certifications/cpc/?utm_source=x", "/certifications/cpc/"),
-    ("/certifications/compare/?c=cpb&c=cpc", "/certifications/compare/?c=cpb&c=cpc"),
-    ("/certifications/compare/?c=CPB&c=cpc&c=nope", "/certifications/compare/?c=cpb&c=cpc"),
-    ("/skills/", "/skills/"),
-    ("/skills/attention-to-detail/", "/skills/attention-to-detail/"),
-    ("/careers/", "/careers/"),
-    ("/search/?q=coder", "/search/?q=coder"),
-    ("/plan/?education=1", "/plan/?education=1"),
-]
 
 
 @pytest.mark.parametrize("url, shareable", SHAREABLE)

@@ -2,8 +2,9 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
-from publishing.seo import absolute_url, page_record, page_title
+from publishing.seo import absolute_url, canonical_path, page_record, page_title
 
+from ..cards import CAREERS_VIEW, HEIGHT, WIDTH, card_url_path, page_card
 from ..compose import email_href, text_href
 from ..feeds import record_feed_title, record_feed_url, site_feed_title
 from ..qr import qr_svg
@@ -28,6 +29,17 @@ def message_links(title, url):
 def shared_page_title(context):
     """The title of the page the share panel is on, for messages: the record's name or the view's title."""
     return page_title(context, page_record(context))
+
+
+@register.simple_tag(takes_context=True)
+def social_card(context):
+    """`{% social_card as card %}`: the page's 1200×630 card: card.url, card.alt, card.width, card.height."""
+    record = page_record(context)
+    match = getattr(context.get("request"), "resolver_match", None)
+    figures = context.get("figures", ()) if match is not None and match.view_name == CAREERS_VIEW else ()
+    card = page_card(title=page_title(context, record), record=record, figures=figures)
+    path = canonical_path(context, record).partition("?")[0]
+    return {"url": absolute_url(card_url_path(path)), "alt": card.alt, "width": WIDTH, "height": HEIGHT}
 
 
 @register.simple_tag(takes_context=True)
