@@ -124,6 +124,43 @@ def test_education_step_is_an_educational_occupational_program(client, content):
     assert [c["alternateName"] for c in program["occupationalCredentialAwarded"]] == ["CPC"]
 
 
+def test_credentials_named_on_other_pages_carry_category_body_and_the_id_of_their_full_node(client, content):
+    """Regression: nested credentials lacked credentialCategory and recognizedBy and had no @id."""
+    [full] = nodes_of_type(
+        read_head(client.get("/certifications/cpc/").content.decode()), "EducationalOccupationalCredential"
+    )
+    program_page = read_head(client.get("/education/certificate-program/").content.decode())
+    [program] = nodes_of_type(program_page, "EducationalOccupationalProgram")
+    [nested] = program["occupationalCredentialAwarded"]
+    assert nested["@id"] == full["@id"] == SITE + "/certifications/cpc/#credential"
+    assert nested["credentialCategory"] == "certification"
+    assert nested["recognizedBy"] == full["recognizedBy"]
+
+
+def test_path_is_an_item_list_of_its_steps_in_order(client, content):
+    head = read_head(client.get("/paths/coder-path/").content.decode())
+    [steps] = nodes_of_type(head, "ItemList")
+    assert steps["name"] == "Coder path"
+    assert steps["url"] == SITE + "/paths/coder-path/"
+    assert steps["numberOfItems"] == 2
+    assert [(item["position"], item["item"]["@type"], item["item"]["@id"]) for item in steps["itemListElement"]] == [
+        (1, "EducationalOccupationalProgram", SITE + "/education/certificate-program/#program"),
+        (2, "EducationalOccupationalCredential", SITE + "/certifications/cpc/#credential"),
+    ]
+    [program] = nodes_of_type(
+        read_head(client.get("/education/certificate-program/").content.decode()), "EducationalOccupationalProgram"
+    )
+    assert program["@id"] == steps["itemListElement"][0]["item"]["@id"]
+
+
+def test_skill_is_a_defined_term_of_the_site_s_skills(client, content):
+    head = read_head(client.get("/skills/attention-to-detail/").content.decode())
+    [term] = nodes_of_type(head, "DefinedTerm")
+    assert (term["name"], term["description"]) == ("Attention to detail", "Details matter.")
+    assert term["url"] == SITE + "/skills/attention-to-detail/"
+    assert term["inDefinedTermSet"] == {"@type": "DefinedTermSet", "name": "Skills", "url": SITE + "/skills/"}
+
+
 def test_careers_page_is_an_occupation_with_median_pay_and_its_date(client, content):
     head = read_head(client.get("/careers/").content.decode())
     [occupation] = nodes_of_type(head, "Occupation")
