@@ -134,7 +134,8 @@ def card_for_path(path):
     view_class = match.func.view_class
     model = getattr(view_class, "model", None)
     if "slug" in match.kwargs and model is not None:
-        return page_card(title="", record=model.objects.published().get(slug=match.kwargs["slug"]))
+        record = model.objects.published().filter(slug=match.kwargs["slug"]).first()
+        return page_card(title="", record=record) if record is not None else None
     title = getattr(view_class, "page_title", "") or settings.SITE_NAME
     if match.view_name == CAREERS_VIEW:
         return page_card(title=title, figures=OutlookFigure.objects.published().select_related("figure_source"))
