@@ -28,7 +28,9 @@ run: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## test: the whole suite (SQLite unless DATABASE_URL is set)
+# The Nu HTML Checker (tests/test_html_validity.py) runs on Java: Debian's default-jre-headless when missing.
 test: install-dev
+	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 ## serve: the production setup locally on SQLite (debug off, hashed static files, gunicorn)

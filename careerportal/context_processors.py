@@ -1,6 +1,8 @@
 from django.conf import settings
 
+from publishing.seo import site_url
+
 
 def site(request):
     """Site-wide values every template may need."""
-    return {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL}
+    return {"SITE_NAME": settings.SITE_NAME, "SITE_URL": site_url()}

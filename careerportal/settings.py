@@ -50,8 +50,11 @@ if not ALLOWED_HOSTS:
     )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-# The public address of the site, used for canonical links, share links and QR codes.
+# The public address of the site, used for canonical links, share links and QR codes. In debug
+# without SITE_URL, each request's own address (its Host, checked against ALLOWED_HOSTS) is used
+# instead, so `make run PORT=8101` links to port 8101; production always uses SITE_URL.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL_FROM_REQUEST = DEBUG and "SITE_URL" not in os.environ
 SITE_ID = 1
 SITE_NAME = _("Medical Billing & Coding Career Map")
 
@@ -92,6 +95,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "publishing.middleware.SiteUrlMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "careerportal.middleware.ResponseHeadersMiddleware",

@@ -7,16 +7,17 @@ from publishing import seo
 from .models import Certification
 
 
-@seo.register_record(Certification)
-def certification_credential(cert, page):
+def credential_reference(cert):
+    """A certification wherever a page names it (an education step, a path): what it is, who
+    recognises it, and the @id of the full node on its own page. Needs `cert.body` loaded."""
+    url = seo.absolute_url(cert.get_absolute_url())
     body = cert.body
-    node = {
+    return {
         "@type": "EducationalOccupationalCredential",
-        "@id": f"{page.canonical}#credential",
+        "@id": f"{url}#credential",
         "name": cert.name,
         "alternateName": cert.code,
-        "description": page.description,
-        "url": page.canonical,
+        "url": url,
         "credentialCategory": "certification",
         "recognizedBy": {
             "@type": "Organization",
@@ -24,8 +25,12 @@ def certification_credential(cert, page):
             "alternateName": body.abbreviation,
             "url": body.official_url,
         },
-        "sameAs": cert.official_url,
     }
+
+
+@seo.register_record(Certification)
+def certification_credential(cert, page):
+    node = credential_reference(cert) | {"description": page.description, "sameAs": cert.official_url}
     if cert.price_usd is not None and cert.price_citation.is_current_fact:
         offer = {"@type": "Offer", "price": cert.price_usd, "priceCurrency": "USD", "category": "exam fee"}
         if cert.price_as_of:

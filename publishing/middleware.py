@@ -1,4 +1,5 @@
-"""Signs staff out after a period without activity (STAFF_SESSION_IDLE_MINUTES)."""
+"""Signs staff out after a period without activity (STAFF_SESSION_IDLE_MINUTES); in debug,
+builds absolute addresses from the request's own address."""
 
 import time
 
@@ -6,6 +7,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.utils.translation import gettext
+
+from .seo import request_site_url
 
 SESSION_KEY = "_staff_last_activity"
 #: Write the activity time at most this often, so each request does not save the session.
@@ -40,3 +43,22 @@ class StaffIdleTimeoutMiddleware:
             return
         if not isinstance(last, int) or now - last >= RESOLUTION_SECONDS:
             request.session[SESSION_KEY] = now
+
+
+class SiteUrlMiddleware:
+    """With SITE_URL_FROM_REQUEST (debug, SITE_URL unset), canonical, share, QR, sitemap, feed and
+    counselor addresses use the address this request came to (scheme and Host, which get_host()
+    checks against ALLOWED_HOSTS), so a server on any port or host links to itself. Otherwise
+    nothing changes: production builds every address from SITE_URL."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (settings.DEBUG and settings.SITE_URL_FROM_REQUEST):
+            return self.get_response(request)
+        token = request_site_url.set(f"{request.scheme}://{request.get_host()}")
+        try:
+            return self.get_response(request)
+        finally:
+            request_site_url.reset(token)

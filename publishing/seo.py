@@ -16,6 +16,7 @@ json.dumps and escapes <, > and & so content can never close the script element.
 """
 
 import json
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -58,9 +59,18 @@ def register_page(view_name):
     return decorator
 
 
+#: The address of the request being served, when SiteUrlMiddleware uses it (debug without SITE_URL).
+request_site_url = ContextVar("request_site_url", default=None)
+
+
+def site_url():
+    """The site's public address: SITE_URL, or in debug without it the address the browser used."""
+    return request_site_url.get() or settings.SITE_URL
+
+
 def absolute_url(path):
-    """The public address of a site path, from SITE_URL (never from the request's Host)."""
-    return f"{settings.SITE_URL}{path}"
+    """The public address of a site path, from site_url() (in production SITE_URL, never the request's Host)."""
+    return f"{site_url()}{path}"
 
 
 def page_path(record):

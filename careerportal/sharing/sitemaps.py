@@ -1,24 +1,24 @@
 """/sitemap.xml: every published page, with the date it last changed.
 
-Addresses are built from SITE_URL, like canonical links, never from the Site
-row or the request's Host."""
+Addresses are built from the site's address (SITE_URL; see publishing.seo.site_url), like
+canonical links, never from the Site row."""
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 from django.utils.functional import cached_property
 
 from certifications.models import Certification
+from publishing.seo import site_url
 from qualifications.models import CareerTopic, EducationStep, OutlookFigure, QualificationPath, Skill
 
 
 class SiteUrlSitemap(Sitemap):
     def get_protocol(self, protocol=None):
-        return settings.SITE_URL.split("://", 1)[0]
+        return site_url().split("://", 1)[0]
 
     def get_domain(self, site=None):
-        return settings.SITE_URL.split("://", 1)[1]
+        return site_url().split("://", 1)[1]
 
 
 class PublishedRecordSitemap(SiteUrlSitemap):

@@ -2,10 +2,12 @@
 
 A target is accepted when it resolves to a public view (a published record's
 page, a list page, the home page) and is not under /admin/, /counselor/ or /s/.
-Full addresses copied from the browser are accepted when they are on SITE_URL.
+Full addresses copied from the browser are accepted when they are on the site's address
+(SITE_URL, or in debug the address the browser used: publishing.seo.site_url).
 An old address that now redirects is stored as its new address.
 """
 
+from collections import defaultdict
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.conf import settings
@@ -16,6 +18,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
 from publishing.models import PublishableContent
+from publishing.seo import site_url
 from publishing.views import BreadcrumbMixin
 
 PRIVATE_NAMESPACES = {"admin", "sharing"}
@@ -70,12 +73,12 @@ def normalize_target(value):
         )
     parts = urlsplit(text)
     if parts.scheme or parts.netloc:
-        site = urlsplit(settings.SITE_URL)
+        site = urlsplit(site_url())
         if parts.scheme not in ("http", "https") or parts.netloc.lower() != site.netloc.lower():
             raise ValidationError(
                 _("Enter the address of a page on this site (%(site)s), not of another website."),
                 code="external",
-                params={"site": settings.SITE_URL},
+                params={"site": site_url()},
             )
     path = parts.path or "/"
     if not path.startswith("/"):
@@ -99,3 +102,26 @@ def normalize_target(value):
     if len(target) > 300:
         raise ValidationError(_("This address is too long to share (at most 300 characters)."), code="too_long")
     return target
+
+
+def page_titles(targets):
+    """{target: title} for share-link targets: the record's name, the view's page title, or the
+    site's name for the home page; a target that no longer resolves is left out (one query per model)."""
+    titles, wanted = {}, defaultdict(dict)
+    for target in targets:
+        try:
+            match = resolve(target.partition("?")[0])
+        except Resolver404:
+            continue
+        view_class = getattr(match.func, "view_class", None)
+        model = getattr(view_class, "model", None)
+        if "slug" in match.kwargs and model is not None:
+            wanted[model][target] = match.kwargs["slug"]
+        elif match.view_name == "home":
+            titles[target] = str(settings.SITE_NAME)
+        elif getattr(view_class, "page_title", ""):
+            titles[target] = str(view_class.page_title)
+    for model, slugs in wanted.items():
+        names = {record.slug: str(record) for record in model.objects.filter(slug__in=set(slugs.values()))}
+        titles.update({target: names[slug] for target, slug in slugs.items() if slug in names})
+    return titles

@@ -12,9 +12,10 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from publishing.seo import absolute_url
 from publishing.views import BreadcrumbMixin
 
+from .cards import card_for_path, card_png, page_path_of
 from .forms import ShareLinkForm, ShareLinkNoteForm
 from .models import ShareLink, is_counselor
-from .targets import public_match, redirected_path
+from .targets import page_titles, public_match, redirected_path
 
 
 class CounselorRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
@@ -41,6 +42,15 @@ class ShareLinkListView(CounselorRequiredMixin, BreadcrumbMixin, ListView):
     page_title = _("Share links")
     template_name = "sharing/sharelink_list.html"
     paginate_by = 50
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        links = context["object_list"]
+        titles = page_titles({link.target for link in links})
+        for link in links:
+            link.page_title = titles.get(link.target, link.target)
+            link.short_url = absolute_url(link.get_absolute_url())
+        return context
 
 
 class ShareLinkCreateView(CounselorRequiredMixin, BreadcrumbMixin, CreateView):
@@ -159,3 +169,19 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(reverse('sharing:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+#: Browsers and link previewers may keep a card an hour; its address stays, its picture follows the content.
+CARD_MAX_AGE = 60 * 60
+
+
+@require_safe
+def social_card(request, name):
+    """/cards/<page>.png: the 1200×630 social card of a public page (careerportal/sharing/cards.py)."""
+    path = page_path_of(name)
+    card = card_for_path(path) if path is not None else None
+    if card is None:
+        raise Http404("No public page has this card.")
+    response = HttpResponse(card_png(card, page_path=path), content_type="image/png")
+    patch_cache_control(response, public=True, max_age=CARD_MAX_AGE)
+    return response

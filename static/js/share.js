@@ -8,7 +8,9 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = link.className;
-    button.textContent = link.textContent;
+    while (link.firstChild) {
+      button.appendChild(link.firstChild); // the label, with any visually hidden part of it
+    }
     button.setAttribute("data-share-url", link.href);
     button.addEventListener("click", function () {
       status.textContent = "";

@@ -131,3 +131,27 @@ def test_path_finder_results_stay_short_on_a_phone(phone, site):
     assert cards.count() >= 4
     assert max(heights) < 1200, heights  # each card repeated the full eligibility box before: about 2,000 px
     assert not phone.locator(".eligibility-compact details").first.get_attribute("open")
+
+
+def test_compare_names_each_certification_in_its_stacked_cells_on_a_phone(phone, site):
+    phone.goto(site + "/certifications/compare/?c=cpb&c=cpc")
+    rows = phone.locator(".certification-compare tbody tr")
+    focus_row = rows.filter(has_text="Focus")
+    labels = focus_row.locator("td").evaluate_all("cells => cells.map(td => getComputedStyle(td, '::before').content)")
+    assert labels == ['"CPB: "', '"CPC: "']
+
+
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+def test_menu_button_sits_beside_the_site_name_on_a_phone(browser, site, width):
+    """Regression: at 375 px the menu button dropped below the two-line site name."""
+    context = browser.new_context(viewport={"width": width, "height": 812}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(site + "/")
+        brand = page.locator(".navbar-brand").bounding_box()
+        toggler = page.locator(".navbar-toggler").bounding_box()
+    finally:
+        context.close()
+    assert toggler["y"] < brand["y"] + brand["height"], f"menu button below the site name: {brand} {toggler}"
+    assert toggler["x"] >= brand["x"] + brand["width"]
+    assert toggler["x"] + toggler["width"] <= width

@@ -325,6 +325,16 @@ def test_detail_page_lists_latest_change_notes_with_dates(client, publisher):
     assert timezone.localdate().strftime("%Y") in page
 
 
+def test_change_note_dates_are_valid_html_datetimes_without_fractions_of_a_second(client):
+    """Regression: datetime="2026-12-03T02:47:29.394597-05:00" (six fraction digits) is invalid HTML."""
+    cert = CertificationFactory()
+    cert._change_reason = "Exam price updated"
+    cert.save()
+    page = client.get(cert.get_absolute_url()).content.decode()
+    section = page.split('<div class="what-changed', 1)[1]
+    assert f'<time datetime="{timezone.localdate():%Y-%m-%d}">' in section
+
+
 def test_change_notes_are_escaped(client):
     cert = CertificationFactory()
     cert._change_reason = "<script>alert(1)</script>"
@@ -336,9 +346,9 @@ def test_change_notes_are_escaped(client):
 
 def test_no_what_changed_section_without_notes_or_record(client):
     cert = CertificationFactory()
-    assert "What changed" not in client.get(cert.get_absolute_url()).content.decode()
+    assert 'class="what-changed' not in client.get(cert.get_absolute_url()).content.decode()
     OutlookFigureFactory()
-    assert "What changed" not in client.get("/careers/").content.decode()
+    assert 'class="what-changed' not in client.get("/careers/").content.decode()
 
 
 def test_what_changed_costs_one_query_whatever_the_number_of_changes(client):

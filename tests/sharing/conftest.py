@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from careerportal.sharing.models import COUNSELORS_GROUP, ShareLink
-from tests.factories import CertificationFactory, UserFactory
+from tests.factories import CertificationFactory, EducationStepFactory, SkillFactory, UserFactory, build_path
 
 
 def make_counselor(username):
@@ -42,3 +42,14 @@ def make_link(counselor):
         return link
 
     return make
+
+
+@pytest.fixture
+def every_page_type(cpc):
+    """One page of every type: the records behind helpers.SHAREABLE."""
+    cpb = CertificationFactory(code="CPB", slug="cpb")
+    step = EducationStepFactory(name="Certificate program", slug="certificate-program")
+    step.prepares_for.add(cpc)
+    SkillFactory(name="Attention to detail", slug="attention-to-detail")
+    build_path(step, cpc, name="Coder path", slug="coder-path")
+    return cpb

@@ -48,3 +48,23 @@ def read_head(html):
 
 def nodes_of_type(parser, type_name):
     return [node for document in parser.json_ld for node in document["@graph"] if node.get("@type") == type_name]
+
+
+#: (address visited, address shared) for one page of every type (records: the every_page_type fixture).
+SHAREABLE = [
+    ("/", "/"),
+    ("/paths/", "/paths/"),
+    ("/paths/coder-path/", "/paths/coder-path/"),
+    ("/education/", "/education/"),
+    ("/education/certificate-program/", "/education/certificate-program/"),
+    ("/certifications/", "/certifications/"),
+    ("/certifications/?focus=coding", "/certifications/?focus=coding"),
+    ("/certifications/cpc/?utm_source=x", "/certifications/cpc/"),
+    ("/certifications/compare/?c=cpb&c=cpc", "/certifications/compare/?c=cpb&c=cpc"),
+    ("/certifications/compare/?c=CPB&c=cpc&c=nope", "/certifications/compare/?c=cpb&c=cpc"),
+    ("/skills/", "/skills/"),
+    ("/skills/attention-to-detail/", "/skills/attention-to-detail/"),
+    ("/careers/", "/careers/"),
+    ("/search/?q=coder", "/search/?q=coder"),
+    ("/plan/?education=1", "/plan/?education=1"),
+]

@@ -174,3 +174,13 @@ def test_any_codes_give_a_page_never_an_error(client, certs, codes):
         return
     assert response.status_code == 200
     assert len(compared_codes(response.content.decode())) in (0, 2, 3, 4)
+
+
+def test_every_cell_is_labelled_with_its_certification_for_phones(client, certs):
+    """Regression: stacked on a phone, compare showed ": Billing" with no certification name."""
+    html = client.get(f"{COMPARE}?c=cpb&c=cpc").content.decode()
+    tbody = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    cells = re.findall(r"<td[^>]*>", tbody)
+    assert cells
+    assert [cell for cell in cells if cell not in ('<td data-label="CPB">', '<td data-label="CPC">')] == []
+    assert cells.count('<td data-label="CPB">') == cells.count('<td data-label="CPC">') == len(cells) // 2

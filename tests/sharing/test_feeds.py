@@ -2,12 +2,20 @@
 
 import datetime
 import html
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.utils import timezone
 
-from tests.factories import CertificationFactory, OutlookFigureFactory, SkillFactory
+from careerportal.sharing.feeds import RECORD_FEEDS, record_feed_url
+from tests.factories import (
+    CertificationFactory,
+    EducationStepFactory,
+    OutlookFigureFactory,
+    SkillFactory,
+    build_path,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +28,8 @@ def site_url(settings):
     settings.SITE_URL = SITE
 
 
-def feed(client):
-    response = client.get("/feed/updates/")
+def feed(client, url="/feed/updates/"):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
     root = ET.fromstring(response.content)  # noqa: S314 - our own response
@@ -112,3 +120,77 @@ def test_feed_costs_a_bounded_number_of_queries(client, db, django_assert_max_nu
     # two per content model (versions, current records), at most eight models
     with django_assert_max_num_queries(16):
         client.get("/feed/updates/")
+
+
+# --- The W3C feed validator's rules, for the site feed and a record's feed ---------------------
+
+
+def assert_valid_atom(client, root, self_url):
+    """An author (RFC 4287: on the feed, or on every entry), unique ids, links that resolve."""
+    author = root.find(f"{ATOM}author")
+    assert author is not None and author.findtext(f"{ATOM}name"), "the feed has no author"
+    assert root.findtext(f"{ATOM}id")
+    assert [link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"] == [self_url]
+    found = entries(root)
+    assert found
+    assert len({entry["id"] for entry in found}) == len(found), "entry ids repeat"
+    alternates = [link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "alternate"]
+    for url in {*alternates, self_url, *(entry["link"] for entry in found)}:
+        assert url.startswith(SITE + "/")
+        assert client.get(url.removeprefix(SITE)).status_code == 200, url
+
+
+def test_site_feed_follows_the_w3c_feed_rules(client, db):
+    cert = CertificationFactory(slug="cpc")
+    change(cert, "Price checked.", days_ago=1)
+    SkillFactory(slug="detail")
+    assert_valid_atom(client, feed(client), f"{SITE}/feed/updates/")
+
+
+def test_a_certification_has_a_feed_of_its_own_changes_only(client, db):
+    cert = CertificationFactory(slug="cpc", code="CPC")
+    change(cert, "Price updated to $425.", days_ago=2)
+    change(cert, "Exam length checked.", days_ago=1)
+    other = CertificationFactory(slug="cpb", code="CPB")
+    change(other, "Not about CPC.", days_ago=1)
+    root = feed(client, "/certifications/cpc/feed/")
+    assert_valid_atom(client, root, f"{SITE}/certifications/cpc/feed/")
+    assert "CPC" in root.findtext(f"{ATOM}title")
+    found = entries(root)
+    assert {entry["link"] for entry in found} == {f"{SITE}/certifications/cpc/"}
+    noted = [e["summary"] for e in found if e["summary"] not in ("New page.", "Page updated.")]
+    assert noted == ["Exam length checked.", "Price updated to $425."]
+
+
+@pytest.mark.parametrize("url", ["/certifications/nope/feed/", "/certifications/secret/feed/", "/skills/x/feed/"])
+def test_no_feed_for_unknown_or_draft_records(client, db, url):
+    CertificationFactory(slug="secret", status="draft")
+    assert client.get(url).status_code == 404
+
+
+def test_every_detail_page_kind_has_a_feed_at_its_address_plus_feed(client, db):
+    cert = CertificationFactory(slug="cpc")
+    step = EducationStepFactory(slug="certificate-program")
+    records = [cert, step, SkillFactory(slug="detail"), build_path(step, cert, slug="coder-path")]
+    assert {type(record) for record in records} == set(RECORD_FEEDS)
+    for record in records:
+        url = record_feed_url(record)
+        assert url == f"{SITE}{record.get_absolute_url()}feed/"
+        feed(client, url.removeprefix(SITE))
+
+
+def alternate_feeds(html):
+    head = html.split("</head>", 1)[0]
+    return re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', head)
+
+
+def test_pages_link_to_their_feeds_for_discovery(client, db):
+    CertificationFactory(slug="cpc")
+    assert alternate_feeds(client.get("/certifications/cpc/").content.decode()) == [
+        f"{SITE}/certifications/cpc/feed/",
+        f"{SITE}/feed/updates/",
+    ]
+    assert alternate_feeds(client.get("/certifications/").content.decode()) == [f"{SITE}/feed/updates/"]
+    assert alternate_feeds(client.get("/counselor/login/").content.decode()) == []
+    panel = client.get("/certifications/cpc/").content.decode().split('class="share-feeds', 1)[1].split("</p>")[0]
+    assert f'<a href="{SITE}/certifications/cpc/feed/" type="application/atom+xml">' in panel

@@ -72,7 +72,7 @@ def test_every_page_has_absolute_canonical_open_graph_and_twitter_tags(client, c
     assert head.meta["og:title"] and head.meta["og:description"]
     assert head.meta["og:type"] in {"website", "article"}
     assert head.meta["og:site_name"] == "Medical Billing & Coding Career Map"
-    assert head.meta["twitter:card"] == "summary"
+    assert head.meta["twitter:card"] == "summary_large_image"  # with the page's card: tests/sharing/test_cards.py
     assert head.meta["twitter:title"] == head.meta["og:title"]
     assert head.meta["twitter:description"] == head.meta["description"] == head.meta["og:description"]
     assert head.title.endswith("Medical Billing & Coding Career Map")
@@ -129,6 +129,43 @@ def test_education_step_is_an_educational_occupational_program(client, content):
     assert program["url"] == SITE + "/education/certificate-program/"
     assert program["timeToComplete"] == "P10M"
     assert [c["alternateName"] for c in program["occupationalCredentialAwarded"]] == ["CPC"]
+
+
+def test_credentials_named_on_other_pages_carry_category_body_and_the_id_of_their_full_node(client, content):
+    """Regression: nested credentials lacked credentialCategory and recognizedBy and had no @id."""
+    [full] = nodes_of_type(
+        read_head(client.get("/certifications/cpc/").content.decode()), "EducationalOccupationalCredential"
+    )
+    program_page = read_head(client.get("/education/certificate-program/").content.decode())
+    [program] = nodes_of_type(program_page, "EducationalOccupationalProgram")
+    [nested] = program["occupationalCredentialAwarded"]
+    assert nested["@id"] == full["@id"] == SITE + "/certifications/cpc/#credential"
+    assert nested["credentialCategory"] == "certification"
+    assert nested["recognizedBy"] == full["recognizedBy"]
+
+
+def test_path_is_an_item_list_of_its_steps_in_order(client, content):
+    head = read_head(client.get("/paths/coder-path/").content.decode())
+    [steps] = nodes_of_type(head, "ItemList")
+    assert steps["name"] == "Coder path"
+    assert steps["url"] == SITE + "/paths/coder-path/"
+    assert steps["numberOfItems"] == 2
+    assert [(item["position"], item["item"]["@type"], item["item"]["@id"]) for item in steps["itemListElement"]] == [
+        (1, "EducationalOccupationalProgram", SITE + "/education/certificate-program/#program"),
+        (2, "EducationalOccupationalCredential", SITE + "/certifications/cpc/#credential"),
+    ]
+    [program] = nodes_of_type(
+        read_head(client.get("/education/certificate-program/").content.decode()), "EducationalOccupationalProgram"
+    )
+    assert program["@id"] == steps["itemListElement"][0]["item"]["@id"]
+
+
+def test_skill_is_a_defined_term_of_the_site_s_skills(client, content):
+    head = read_head(client.get("/skills/attention-to-detail/").content.decode())
+    [term] = nodes_of_type(head, "DefinedTerm")
+    assert (term["name"], term["description"]) == ("Attention to detail", "Details matter.")
+    assert term["url"] == SITE + "/skills/attention-to-detail/"
+    assert term["inDefinedTermSet"] == {"@type": "DefinedTermSet", "name": "Skills", "url": SITE + "/skills/"}
 
 
 def test_careers_page_is_an_occupation_with_median_pay_and_its_date(client, content):

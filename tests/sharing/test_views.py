@@ -1,11 +1,14 @@
 """careerportal/sharing/views.py: counselor pages, opening /s/<code>/, robots.txt."""
 
 import datetime
+import re
+from urllib.parse import quote
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 
 from careerportal.sharing.models import ShareLink
 from tests.factories import CertificationFactory, UserFactory
@@ -269,12 +272,39 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_private_areas_out(client, db
     assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in lines
 
 
+def test_link_list_names_each_page_and_offers_copy_email_and_text(counselor_client, make_link, cpc, settings):
+    link = make_link("/certifications/cpc/", note="one")
+    make_link("/careers/")
+    make_link("/")
+    retired = make_link("/certifications/?focus=coding")
+    retired.retire()
+    html = counselor_client.get("/counselor/").content.decode()
+    table = html.split('<table class="table caption-top', 1)[1].split("</table>", 1)[0]
+    assert table.strip().split(">", 1)[1].lstrip().startswith("<caption>")  # caption first, shown above
+    pages = re.findall(r'<tr[^>]*>\s*<td><a href="([^"]+)">([^<]+)</a></td>', table)
+    assert pages == [
+        ("/certifications/?focus=coding", "Certifications"),
+        ("/", escape(settings.SITE_NAME)),
+        ("/careers/", "Careers and pay"),
+        ("/certifications/cpc/", escape(str(cpc))),
+    ]
+    short = f"{settings.SITE_URL}/s/{link.code}/"
+    title, address = quote(str(cpc), safe=""), quote(short, safe="")
+    assert f'href="{short}" data-share-copy' in table
+    assert f'href="mailto:?subject={title}&amp;body={title}%0D%0A{address}"' in table
+    assert f'href="sms:?&amp;body={title}%20{address}"' in table
+    assert f'Copy link<span class="visually-hidden"> {escape(str(cpc))}</span>' in table
+    assert table.count("data-share-copy") == 3  # retired links offer nothing to share
+
+
 def test_link_list_costs_the_same_queries_for_many_links(counselor_client, make_link, cpc):
     make_link("/certifications/cpc/", note="one")
+    make_link("/careers/", note="one")
     with CaptureQueriesContext(connection) as few:
         counselor_client.get("/counselor/")
     for number in range(30):
         make_link("/certifications/cpc/", note=f"note {number}")
+        make_link(CertificationFactory().get_absolute_url(), note=f"note {number}")
     with CaptureQueriesContext(connection) as many:
         response = counselor_client.get("/counselor/")
     assert response.status_code == 200

@@ -1,0 +1,114 @@
+"""careerportal/sharing/cards.py: a 1200×630 PNG social card per public page, named in og:image
+and twitter:image, cached until the content changes."""
+
+import io
+
+import pytest
+from PIL import Image
+
+from careerportal.sharing import cards
+from tests.factories import CertificationFactory, OutlookFigureFactory
+
+from .helpers import SHAREABLE, read_head
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://careers.example.org"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    settings.SITE_URL = SITE
+
+
+def card_image(client, url):
+    response = client.get(url.removeprefix(SITE))
+    assert response.status_code == 200, url
+    assert response["Content-Type"] == "image/png"
+    image = Image.open(io.BytesIO(response.content))
+    assert image.format == "PNG"
+    return image, response.content
+
+
+@pytest.mark.parametrize("url, shareable", SHAREABLE)
+def test_every_page_names_a_1200_by_630_card_with_alt_text(client, every_page_type, url, shareable):
+    meta = read_head(client.get(url).content.decode()).meta
+    image_url = meta["og:image"]
+    assert image_url == SITE + cards.card_url_path(shareable.partition("?")[0])
+    assert (meta["og:image:width"], meta["og:image:height"], meta["og:image:type"]) == ("1200", "630", "image/png")
+    assert meta["og:image:alt"]
+    assert meta["twitter:card"] == "summary_large_image"
+    assert (meta["twitter:image"], meta["twitter:image:alt"]) == (image_url, meta["og:image:alt"])
+    image, _png = card_image(client, image_url)
+    assert image.size == (1200, 630)
+
+
+def test_certification_card_shows_code_title_a_confirmed_fact_with_its_date_and_source(client, db):
+    cert = CertificationFactory(code="CPC", slug="cpc", name="Certified Professional Coder", price_usd=499)
+    alt = read_head(client.get("/certifications/cpc/").content.decode()).meta["og:image:alt"]
+    assert alt.startswith("CPC · Certified Professional Coder · Exam fee $499, as of ")
+    assert f"Source: {cert.price_source}" in alt
+
+
+def test_an_unconfirmed_figure_never_reaches_a_card(client, db):
+    CertificationFactory(slug="x1", code="X1", price_usd=987, price_confirmation="unconfirmed")
+    OutlookFigureFactory(label="Median pay", value=77777, figure_confirmation="unconfirmed")
+    for url in ["/certifications/x1/", "/careers/"]:
+        alt = read_head(client.get(url).content.decode()).meta["og:image:alt"]
+        assert "987" not in alt and "77,777" not in alt and "77777" not in alt
+
+
+def test_careers_card_shows_the_median_pay_with_its_date(client, db):
+    OutlookFigureFactory(label="Median pay", value=46660, kind="median_pay")
+    alt = read_head(client.get("/careers/").content.decode()).meta["og:image:alt"]
+    assert "Median pay $46,660, as of " in alt
+
+
+def test_card_changes_when_the_title_changes(client, db, django_capture_on_commit_callbacks):
+    cert = CertificationFactory(code="CPC", slug="cpc", name="Certified Professional Coder")
+    _image, before = card_image(client, "/cards/certifications/cpc.png")
+    with django_capture_on_commit_callbacks(execute=True):
+        cert.name = "Certified Professional Coder, renamed"
+        cert.save()
+    _image, after = card_image(client, "/cards/certifications/cpc.png")
+    assert before != after
+
+
+def test_card_is_drawn_once_until_the_content_changes(client, db, monkeypatch, django_capture_on_commit_callbacks):
+    cert = CertificationFactory(slug="cpc")
+    drawn = []
+    render = cards.render_png
+    monkeypatch.setattr(cards, "render_png", lambda card: drawn.append(card) or render(card))
+    for _ in range(3):
+        card_image(client, "/cards/certifications/cpc.png")
+    assert len(drawn) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        cert.save()
+    card_image(client, "/cards/certifications/cpc.png")
+    assert len(drawn) == 2
+
+
+def test_card_responses_may_be_cached_by_browsers_and_previewers(client, db):
+    CertificationFactory(slug="cpc")
+    response = client.get("/cards/certifications/cpc.png")
+    assert "public" in response["Cache-Control"] and "max-age=3600" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/cards/nope.png",
+        "/cards/certifications/secret.png",
+        "/cards/certifications/nope.png",
+        "/cards/admin.png",
+        "/cards/counselor.png",
+        "/cards/s/abcdefabcdef.png",
+        "/cards/certifications/../admin.png",
+        "/cards/certifications//cpc.png",
+        "/cards/.png",
+        "/cards/%00.png",
+    ],
+)
+def test_no_card_for_anything_but_a_public_page(client, db, url):
+    CertificationFactory(slug="secret", status="draft")
+    assert client.get(url).status_code == 404
