@@ -15,7 +15,9 @@ from urllib.parse import urlencode
 from django.urls import Resolver404, resolve
 
 from careerportal.search.forms import SearchForm
+from careerportal.sharing.feeds import RECORD_FEEDS
 from certifications.compare import CompareForm
+from certifications.eligibility import APPLICANT_PARAMETERS
 from certifications.filters import CertificationFilter
 from qualifications.forms import PathFinderForm
 
@@ -23,7 +25,7 @@ CACHEABLE_PAGES = {
     "home": (),
     "certifications:list": tuple(CertificationFilter.base_filters),
     "certifications:compare": tuple(CompareForm.base_fields),
-    "certifications:detail": ("education",),  # the eligibility check (certifications.templatetags)
+    "certifications:detail": APPLICANT_PARAMETERS,  # the eligibility check
     "qualifications:path-list": (),
     "qualifications:path-detail": (),
     "qualifications:education-list": (),
@@ -36,6 +38,7 @@ CACHEABLE_PAGES = {
     "sharing:sitemap": (),
     "sharing:robots": (),
     "sharing:updates-feed": (),
+    **{f"sharing:{name}": () for _prefix, name in RECORD_FEEDS.values()},
 }
 
 

@@ -36,7 +36,9 @@ class ProgramAnswer(models.TextChoices):
 
 
 #: Questions beyond education, asked only when the answer would change the verdict.
-PROGRAM, PROGRAM_YEAR, EXPERIENCE = "program", "program_year", "experience_months"
+EDUCATION, PROGRAM, PROGRAM_YEAR, EXPERIENCE = "education", "program", "program_year", "experience_months"
+#: Every query parameter `applicant_from` reads.
+APPLICANT_PARAMETERS = (EDUCATION, PROGRAM, PROGRAM_YEAR, EXPERIENCE)
 
 
 @dataclass(frozen=True)
@@ -215,7 +217,7 @@ def applicant_from(query, *, today=None):
     this_year = (today or timezone.localdate()).year
     program = query.get(PROGRAM)
     return Applicant(
-        education=education_level(query.get("education")),
+        education=education_level(query.get(EDUCATION)),
         program=ProgramAnswer(program) if program in ProgramAnswer.values else None,
         program_year=_int_or_none(query.get(PROGRAM_YEAR), 1950, this_year),
         experience_months=_int_or_none(query.get(EXPERIENCE), 0, 600),

@@ -216,3 +216,21 @@ def test_one_page_has_a_bounded_number_of_entries(client, cert, settings):
     assert first == ["miss", "miss", "miss", None, None, None]
     assert client.get("/search/?q=word0")["X-Cache"] == "hit"
     assert client.get("/certifications/cpc/")["X-Cache"] == "miss"  # other pages have their own bound
+
+
+def test_each_set_of_eligibility_answers_is_its_own_cached_page(client, cert):
+    # Every parameter the eligibility check reads is part of the key: none is served another answer's page.
+    answers = "/certifications/cpc/?education=10&program=none&program_year=2024&experience_months=6"
+    assert client.get(answers)["X-Cache"] == "miss"
+    assert client.get(answers)["X-Cache"] == "hit"
+    assert client.get(answers.replace("months=6", "months=12"))["X-Cache"] == "miss"
+    assert client.get(answers.replace("program=none", "program=finished"))["X-Cache"] == "miss"
+
+
+def test_a_records_own_feed_is_cached_and_invalidated(client, cert):
+    assert client.get("/certifications/cpc/feed/")["X-Cache"] == "miss"
+    assert client.get("/certifications/cpc/feed/")["X-Cache"] == "hit"
+    cert.name = "Certified Professional Coder (renamed)"
+    cert.save()
+    response = client.get("/certifications/cpc/feed/")
+    assert response["X-Cache"] == "miss"
