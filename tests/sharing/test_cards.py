@@ -1,9 +1,11 @@
 """careerportal/sharing/cards.py: a 1200×630 PNG social card per public page, named in og:image
 and twitter:image, cached until the content changes."""
 
+import datetime
 import io
 
 import pytest
+from django.utils import timezone
 from PIL import Image
 
 from careerportal.sharing import cards
@@ -59,9 +61,17 @@ def test_an_unconfirmed_figure_never_reaches_a_card(client, db):
 
 
 def test_careers_card_shows_the_median_pay_with_its_date(client, db):
-    OutlookFigureFactory(label="Median pay", value=46660, kind="median_pay")
+    as_of = timezone.localdate().replace(day=1)
+    OutlookFigureFactory(label="Median pay", value=46660, kind="median_pay", figure_as_of=as_of, figure_as_of_label="")
     alt = read_head(client.get("/careers/").content.decode()).meta["og:image:alt"]
     assert "Median pay $46,660, as of " in alt
+
+
+def test_a_card_leaves_out_a_figure_that_may_be_out_of_date(client, db):
+    # A card travels without the page's "possibly out of date" label, so it states only current facts.
+    OutlookFigureFactory(label="Median pay", value=46660, kind="median_pay", figure_as_of=datetime.date(2020, 5, 1))
+    alt = read_head(client.get("/careers/").content.decode()).meta["og:image:alt"]
+    assert "46,660" not in alt
 
 
 def test_card_changes_when_the_title_changes(client, db, django_capture_on_commit_callbacks):
@@ -106,9 +116,12 @@ def test_card_responses_may_be_cached_by_browsers_and_previewers(client, db):
         "/cards/certifications/../admin.png",
         "/cards/certifications//cpc.png",
         "/cards/.png",
-        "/cards/%00.png",
     ],
 )
 def test_no_card_for_anything_but_a_public_page(client, db, url):
     CertificationFactory(slug="secret", status="draft")
     assert client.get(url).status_code == 404
+
+
+def test_a_control_character_in_a_card_address_is_refused(client, db):
+    assert client.get("/cards/%00.png").status_code == 400  # careerportal.middleware.InputRulesMiddleware
