@@ -58,7 +58,7 @@ def test_student_walks_from_home_to_a_path_a_certification_and_a_skill(page, sit
     expect(page.get_by_role("heading", level=1)).to_contain_text(certification.code)
     breadcrumbs = page.get_by_role("navigation", name="Breadcrumb")
     expect(breadcrumbs.get_by_role("link", name="Certifications")).to_be_visible()
-    for heading in ("The exam", "Price", "Before you sit it", "Keeping it"):
+    for heading in ("The exam", "Price", f"Can you sit the {certification.code} exam?", "Keeping it"):
         expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()
     expect(page.locator(".last-reviewed")).to_contain_text("Last reviewed")
 
