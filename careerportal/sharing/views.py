@@ -159,18 +159,6 @@ def open_share_link(request, code):
     return response
 
 
-@require_safe
-def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
-        f"Disallow: {reverse('sharing:list')}",
-        "",
-        f"Sitemap: {absolute_url(reverse('sharing:sitemap'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
 #: Browsers and link previewers may keep a card an hour; its address stays, its picture follows the content.
 CARD_MAX_AGE = 60 * 60
 

@@ -96,8 +96,8 @@ def _public_urls(draft_cert, draft_body, draft_code_set):
         ("certifications:compare", f"?c={draft_cert.slug}&c={draft_cert.code}"),
         ("search:results", "?q=cert"),
         ("search:results", "?q=step"),
-        ("sharing:sitemap", ""),
-        ("sharing:updates-feed", ""),
+        ("sitemap", ""),
+        ("updates-feed", ""),
         ("qualifications:path-finder", ""),
     ]:
         with contextlib.suppress(NoReverseMatch):  # a page not built yet

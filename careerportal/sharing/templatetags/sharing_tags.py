@@ -2,11 +2,11 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
+from careerportal.feeds import record_feed_title, record_feed_url, site_feed_title
 from publishing.seo import absolute_url, canonical_path, page_record, page_title
 
 from ..cards import CAREERS_VIEW, HEIGHT, WIDTH, card_url_path, page_card
 from ..compose import email_href, text_href
-from ..feeds import record_feed_title, record_feed_url, site_feed_title
 from ..qr import qr_svg
 
 register = template.Library()
@@ -51,7 +51,7 @@ def page_feeds(context):
     url = record_feed_url(record) if record is not None else None
     if url is not None:
         feeds.append({"title": record_feed_title(record), "url": url})
-    feeds.append({"title": site_feed_title(), "url": absolute_url(reverse("sharing:updates-feed"))})
+    feeds.append({"title": site_feed_title(), "url": absolute_url(reverse("updates-feed"))})
     return feeds
 
 
