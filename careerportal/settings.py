@@ -57,6 +57,11 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_URL_FROM_REQUEST = DEBUG and "SITE_URL" not in os.environ
 SITE_ID = 1
 SITE_NAME = _("Medical Billing & Coding Career Map")
+# The meta description of pages without a summary of their own (publishing.seo.page_description).
+SITE_DESCRIPTION = _(
+    "Routes into medical billing and coding: education, certifications such as CPB and CPC, "
+    "skills and pay, with sources and dates."
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -280,11 +280,19 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def published_now():
+    """Q: versions visitors see now: published, and their publish_from (if any) has come.
+    Also matches history rows, which carry the same fields."""
+    return Q(status=PublicationStatus.PUBLISHED) & (Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now()))
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=PublicationStatus.PUBLISHED).filter(
-            Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now())
-        )
+        return self.filter(published_now())
+
+    def scheduled(self):
+        """Published, but not visible before a publish_from still to come."""
+        return self.filter(status=PublicationStatus.PUBLISHED, publish_from__gt=timezone.now())
 
     def needs_review(self):
         return self.filter(last_reviewed__lt=self.model.review_cutoff())

@@ -15,11 +15,9 @@ from django.conf import settings
 from django.contrib.redirects.middleware import RedirectFallbackMiddleware
 from django.contrib.redirects.models import Redirect
 from django.db import transaction
-from django.db.models import Q
 from django.db.models.signals import post_save, pre_save
-from django.utils import timezone
 
-from .models import PublicationStatus, PublishableContent
+from .models import PublishableContent, published_now
 from .seo import page_path
 
 _OLD_PATH = "_publishing_old_path"
@@ -30,8 +28,7 @@ def was_ever_public(record):
     changes freely, and its new address is not revealed through a redirect."""
     if record.is_published:
         return True
-    shown = Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now())
-    return record.history.filter(shown, status=PublicationStatus.PUBLISHED).exists()
+    return record.history.filter(published_now()).exists()
 
 
 def remember_old_path(sender, instance, raw=False, update_fields=None, **kwargs):

@@ -29,10 +29,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import PublishableContent
 
-SITE_DESCRIPTION = _(
-    "Routes into medical billing and coding: education, certifications such as CPB and CPC, "
-    "skills and pay, with sources and dates."
-)
 DESCRIPTION_MAX_CHARS = 300
 
 _record_builders = {}
@@ -138,7 +134,7 @@ def page_title(context, record=None):
 def page_description(context):
     record = page_record(context)
     summary = getattr(record, "summary", "") if record is not None else ""
-    return one_line(summary) if summary else str(SITE_DESCRIPTION)
+    return one_line(summary) if summary else str(settings.SITE_DESCRIPTION)
 
 
 def canonical_path(context, record=None):

@@ -4,6 +4,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
+from .admin.links import admin_url
 from .models import PendingChange
 from .services import preview_token_allows
 
@@ -89,9 +90,8 @@ class PublishedDetailView(BreadcrumbMixin, DetailView):
             pending.apply_to(record)
             for attribute, name in self.prefetched_lists.items():
                 setattr(record, attribute, list(getattr(record, name).published()))
-        opts = record._meta
-        admin_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]) if staff else None
-        self.preview = Preview(record, pending=pending, by_link=by_link, admin_url=admin_url)
+        change_url = admin_url(record, "change", record.pk) if staff else None
+        self.preview = Preview(record, pending=pending, by_link=by_link, admin_url=change_url)
         return record
 
     def get_context_data(self, **kwargs):

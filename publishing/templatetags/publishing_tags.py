@@ -1,9 +1,10 @@
 import math
 
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils.safestring import mark_safe
 
+from publishing.admin.links import admin_url
 from publishing.models import PendingChange, review_summary
 from publishing.rich_text import render_markdown
 
@@ -32,9 +33,9 @@ def timedelta_minutes(value):
 
 
 def _admin_url(model, view, *args):
-    opts = model._meta
+    """An admin address, or None for a model without that admin page."""
     try:
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
+        return admin_url(model, view, *args)
     except NoReverseMatch:
         return None
 

@@ -4,12 +4,31 @@ from django.utils import timezone
 
 from careerportal.feeds import record_feed_title, record_feed_url, site_feed_title
 from publishing.seo import absolute_url, canonical_path, page_record, page_title
+from publishing.templatetags.seo_tags import canonical_url
 
 from ..cards import CAREERS_VIEW, HEIGHT, WIDTH, card_url_path, page_card
 from ..compose import email_href, text_href
 from ..qr import qr_svg
 
 register = template.Library()
+
+SHARED_QUERY_MAX_LENGTH = 300
+
+
+@register.simple_tag(takes_context=True)
+def share_url(context):
+    """`{% share_url as address %}`: what the share panel copies, encodes and prints: the
+    canonical address, keeping the query of a view without a record of its own
+    (a filtered list, a search, a path-finder result) so the student sees the same view. A view
+    that names its canonical address (compare) has already put its state in it."""
+    canonical = canonical_url(context)
+    request = context.get("request")
+    keeps_query = page_record(context) is None and not context.get("canonical_path")
+    if canonical and request is not None and request.GET and keeps_query:
+        query = request.GET.urlencode()
+        if len(query) <= SHARED_QUERY_MAX_LENGTH:  # a garbage query would not fit a QR code
+            return f"{canonical}?{query}"
+    return canonical
 
 
 @register.simple_tag
