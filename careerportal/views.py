@@ -24,8 +24,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            paths=QualificationPath.objects.published().with_steps(),
-            featured_certifications=Certification.objects.published().entry_level().select_related("body"),
+            paths=list(QualificationPath.objects.published().with_steps()),
+            featured_certifications=list(Certification.objects.published().entry_level().select_related("body")),
             **kwargs,
         )
 

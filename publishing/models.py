@@ -376,14 +376,11 @@ class PublishableContent(models.Model):
             return self.last_reviewed
         return max(self.last_reviewed, timezone.localdate(self.created))
 
-    def change_notes(self, *, since=None, limit=5):
-        """Recorded changes that carry an editor's note, newest first:
-        (date, note) pairs, optionally only those after `since`."""
+    def change_notes(self, *, limit=5):
+        """Recorded changes that carry an editor's note, newest first: (date, note) pairs."""
         changes = self.history.exclude(history_change_reason__isnull=True).exclude(
             history_change_reason__in=["", STARTER_CONTENT_NOTE]
         )
-        if since is not None:
-            changes = changes.filter(history_date__gt=since)
         return list(changes.order_by("-history_date").values_list("history_date", "history_change_reason")[:limit])
 
     def citations(self):

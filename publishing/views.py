@@ -2,7 +2,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
 
 from .admin.links import admin_url
 from .models import PendingChange
@@ -42,6 +42,18 @@ class Preview:
     @property
     def is_draft(self):
         return not self.record.is_published
+
+
+class PublishedListView(BreadcrumbMixin, ListView):
+    """A list page of published records. The view fetches them (the template only iterates
+    what is fetched) and puts `last_reviewed` in the context: the oldest review date among
+    them, the date the whole list was last checked."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Iterating fills the queryset's cache, which the template then reads.
+        context["last_reviewed"] = min((record.reviewed_on for record in context["object_list"]), default=None)
+        return context
 
 
 class PublishedDetailView(BreadcrumbMixin, DetailView):
@@ -95,7 +107,7 @@ class PublishedDetailView(BreadcrumbMixin, DetailView):
         return record
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=self.preview, **kwargs)
+        return super().get_context_data(preview=self.preview, change_notes=self.object.change_notes(), **kwargs)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

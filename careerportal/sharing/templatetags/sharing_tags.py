@@ -77,7 +77,8 @@ def page_feeds(context):
 @register.simple_tag(takes_context=True)
 def shared_page_changes(context):
     """When the page was opened through a share link and its record changed after
-    the link was made: {"date": ..., "notes": [(date, note), ...]}; else None."""
+    the link was made: {"date": ..., "notes": [(date, note), ...]}; else None. The notes are
+    those of the page's latest `change_notes` (from its view) made after the link."""
     request = context.get("request")
     link = getattr(request, "share_link", None)
     record = page_record(context)
@@ -85,5 +86,5 @@ def shared_page_changes(context):
         return None
     return {
         "date": timezone.localtime(record.updated).date(),
-        "notes": record.change_notes(since=link.created),
+        "notes": [(date, note) for date, note in context.get("change_notes", ()) if date > link.created],
     }
