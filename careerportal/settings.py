@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "publishing.middleware.SiteUrlMiddleware",
+    # After SiteUrlMiddleware and LocaleMiddleware: metadata carries absolute addresses and the language.
+    "publishing.middleware.PageMetadataMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "careerportal.middleware.ResponseHeadersMiddleware",

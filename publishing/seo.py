@@ -93,7 +93,8 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 @dataclass
 class PageMetadata:
-    canonical: str
+    path: str  # the canonical address on this site, e.g. /certifications/cpc/
+    canonical: str  # the same, absolute
     title: str
     description: str
     og_type: str
@@ -180,8 +181,10 @@ def page_metadata(context):
     if is_unlisted(context):
         return None
     record = page_record(context)
+    path = canonical_path(context, record)
     meta = PageMetadata(
-        canonical=absolute_url(canonical_path(context, record)),
+        path=path,
+        canonical=absolute_url(path),
         title=page_title(context, record),
         description=page_description(context),
         og_type="article" if record is not None else "website",

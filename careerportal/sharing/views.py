@@ -130,10 +130,8 @@ def render_in_place(request, path, query, link):
     request.META["QUERY_STRING"] = query
     request.resolver_match = match
     request.share_link = link
-    response = match.func(request, *match.args, **match.kwargs)
-    if hasattr(response, "render") and callable(response.render):
-        response = response.render()
-    return response
+    # A TemplateResponse is rendered by the handler, after PageMetadataMiddleware has added page_meta.
+    return match.func(request, *match.args, **match.kwargs)
 
 
 @require_safe
