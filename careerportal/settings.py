@@ -64,7 +64,7 @@ SITE_DESCRIPTION = _(
 )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "careerportal.apps.PortalAdminConfig",  # django.contrib.admin with publishing's admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -4,7 +4,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from .admin.links import admin_url
+from .admin_links import admin_url
 from .models import PendingChange
 from .services import preview_token_allows
 

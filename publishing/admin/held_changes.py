@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from ..admin_links import admin_url
 from ..diffs import pending_changes
 from ..models import PendingChange, can_publish
 from ..services import (
@@ -27,7 +28,6 @@ from ..services import (
     record_publish,
 )
 from .filters import HeldContentTypeFilter
-from .links import admin_url
 
 
 @dataclass
