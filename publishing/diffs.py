@@ -76,7 +76,7 @@ def _citation(model, prefix, version):
     field = model._meta.get_field(f"{prefix}_source")
     source = _display(field, getattr(version, field.attname))
     as_of = getattr(version, f"{prefix}_as_of_label") or (
-        date_format(getattr(version, f"{prefix}_as_of"), "j F Y") if getattr(version, f"{prefix}_as_of") else ""
+        date_format(getattr(version, f"{prefix}_as_of"), gettext("j F Y")) if getattr(version, f"{prefix}_as_of") else ""
     )
     return gettext("Source: %(source)s, as of %(date)s") % {"source": source, "date": as_of or EMPTY}
 

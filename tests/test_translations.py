@@ -214,3 +214,14 @@ def test_the_eligibility_check_answers_in_spanish(client, site):
     text = Text.of(client.get(cbcs + "?education=0", HTTP_ACCEPT_LANGUAGE="es").content.decode())
     assert "Aún necesitas una de estas opciones:" in text
     assert "un diploma de escuela secundaria o GED y 1 año de experiencia laboral supervisada" in text
+
+
+def test_spanish_pages_write_dates_in_spanish_and_dollars_the_us_way(client, site):
+    with translation.override("es"):
+        careers, skills = reverse("qualifications:careers"), reverse("qualifications:skill-list")
+    text = Text.of(client.get(careers, HTTP_ACCEPT_LANGUAGE="es").content.decode())
+    assert "$44,090" in text and "$21.20" in text  # as on the BLS pages, not "$44 090" or "$21,20"
+    text = Text.of(client.get(skills, HTTP_ACCEPT_LANGUAGE="es").content.decode())
+    assert re.search(r"Última revisión \d{1,2} de [a-z]+ de \d{4}", text)
+    english = Text.of(client.get(skills).content.decode())
+    assert re.search(r"Last reviewed \d{1,2} [A-Z][a-z]+ \d{4}", english)

@@ -70,7 +70,7 @@ def page_path_of(name):
 def as_of_text(citation):
     if citation.as_of_label:
         return citation.as_of_label
-    return format_date(citation.as_of, "F Y") if citation.as_of else ""
+    return format_date(citation.as_of, gettext("F Y")) if citation.as_of else ""
 
 
 def sourced(citation, text):
