@@ -4,7 +4,7 @@ and twitter:image, cached until the content changes."""
 import io
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from careerportal.sharing import cards
 from tests.factories import CertificationFactory, OutlookFigureFactory
@@ -112,3 +112,15 @@ def test_card_responses_may_be_cached_by_browsers_and_previewers(client, db):
 def test_no_card_for_anything_but_a_public_page(client, db, url):
     CertificationFactory(slug="secret", status="draft")
     assert client.get(url).status_code == 404
+
+
+def test_cards_draw_the_letters_spanish_needs():
+    """Pillow's own font has no accented letters: "facturación" came out with an empty box for the ó."""
+
+    def drawn(text):
+        image = Image.new("L", (120, 80))
+        ImageDraw.Draw(image).text((10, 10), text, font=cards.card_font(48), fill=255)
+        return image.tobytes()
+
+    missing = drawn("\U0010fffd")  # a private-use character no font draws: its "missing letter" box
+    assert [letter for letter in "áéíóúüñÁÉÍÓÚÑ¿¡“”«»·–…" if drawn(letter) == missing] == []
