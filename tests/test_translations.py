@@ -22,7 +22,8 @@ CATALOGUE = Path(settings.BASE_DIR, "locale", "es", "LC_MESSAGES", "django.po")
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sd]|%[sd]")
 TAG = re.compile(r"<[^>]+>")
 # What makemessages skips (as in docs/translation.md), plus what a copy of the project does not need.
-NOT_SCANNED = (".venv", ".git", "tests", "bench", "staticfiles", "test-results", "*.mo", "__pycache__", ".*cache", "*.sqlite3*")
+NOT_SCANNED = (".venv", ".git", "tests", "bench", "staticfiles", "test-results", "*.mo", "__pycache__", ".*cache")
+NOT_SCANNED += ("*.sqlite3*",)
 
 
 def untranslated(catalogue):
