@@ -22,8 +22,10 @@ CATALOGUE = Path(settings.BASE_DIR, "locale", "es", "LC_MESSAGES", "django.po")
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sd]|%[sd]")
 TAG = re.compile(r"<[^>]+>")
 # What makemessages skips (as in docs/translation.md), plus what a copy of the project does not need.
-NOT_SCANNED = (".venv", ".git", "tests", "bench", "staticfiles", "test-results", "*.mo", "__pycache__", ".*cache")
-NOT_SCANNED += ("*.sqlite3*",)
+NOT_SCANNED = (
+    *(".venv", ".git", "tests", "bench", "staticfiles", "test-results"),
+    *("*.mo", "*.sqlite3*", "__pycache__", ".*cache"),
+)
 
 
 def untranslated(catalogue):
