@@ -23,8 +23,16 @@ PLACEHOLDER = re.compile(r"%\([^)]+\)[sd]|%[sd]")
 TAG = re.compile(r"<[^>]+>")
 # What makemessages skips (as in docs/translation.md), plus what a copy of the project does not need.
 NOT_SCANNED = (
-    *(".venv", ".git", "tests", "bench", "staticfiles", "test-results"),
-    *("*.mo", "*.sqlite3*", "__pycache__", ".*cache"),
+    ".venv",
+    ".git",
+    "tests",
+    "bench",
+    "staticfiles",
+    "test-results",
+    "*.mo",
+    "*.sqlite3*",
+    "__pycache__",
+    ".*cache",
 )
 
 
