@@ -153,6 +153,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Spanish dates and numbers as read in the US: careerportal/formats/es.
+FORMAT_MODULE_PATH = ["careerportal.formats"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True
