@@ -18,7 +18,15 @@ from django.db import models, transaction
 
 from certifications.models import Certification, CertifyingBody, CodeSet, EducationLevel
 from publishing.models import Source
-from qualifications.models import CareerTopic, EducationStep, OutlookFigure, PathStep, QualificationPath, Skill
+from qualifications.models import (
+    CareerTopic,
+    EducationStep,
+    Occupation,
+    OutlookFigure,
+    PathStep,
+    QualificationPath,
+    Skill,
+)
 
 CHANGE_REASON = "Loaded from the starter content"
 
@@ -62,6 +70,7 @@ def starter_data():
         (Certification, certifications["certifications"]),
         (EducationStep, qualifications["education_steps"]),
         (Skill, qualifications["skills"]),
+        (Occupation, qualifications["occupations"]),
         (QualificationPath, qualifications["paths"]),
         (OutlookFigure, qualifications["outlook_figures"]),
         (CareerTopic, qualifications["career_topics"]),

@@ -1,4 +1,6 @@
+import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -134,6 +136,13 @@ class QualificationPath(PublishableContent):
     role = models.CharField(_("role"), max_length=150, help_text=_("The job this path leads to, e.g. Medical coder."))
     summary = models.TextField(_("summary"), help_text=_("Two or three plain sentences for a student."))
     description = models.TextField(_("description"), blank=True, help_text=_("Longer text in Markdown."))
+    occupations = models.ManyToManyField(
+        "Occupation",
+        blank=True,
+        related_name="paths",
+        verbose_name=_("occupations it leads to"),
+        help_text=_("The work this path prepares for; its pay is shown with the path."),
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower numbers are listed first."))
 
     objects = QualificationPathQuerySet.as_manager()
@@ -300,52 +309,297 @@ class Skill(PublishableContent):
 
 
 class OutlookFigure(PublishableContent, sourced_figure("figure", _("figure"))):
-    """A pay, jobs or growth figure shown on the careers page."""
+    """One sourced pay, jobs or outlook figure of an occupation (or a labelled salary survey)."""
 
     figures = ("figure",)
 
     class Kind(models.TextChoices):
         MEDIAN_PAY = "median_pay", _("Median yearly pay")
-        MEAN_PAY = "mean_pay", _("Average (mean) yearly pay")
         HOURLY_PAY = "hourly_pay", _("Median hourly pay")
+        P10_PAY = "p10_pay", _("Yearly pay, 10th percentile")
+        P25_PAY = "p25_pay", _("Yearly pay, 25th percentile")
+        P75_PAY = "p75_pay", _("Yearly pay, 75th percentile")
+        P90_PAY = "p90_pay", _("Yearly pay, 90th percentile")
+        MEAN_PAY = "mean_pay", _("Average (mean) yearly pay")
         JOBS = "jobs", _("Jobs")
         GROWTH = "growth", _("Projected growth")
+        OPENINGS = "openings", _("Openings a year")
         SALARY_SURVEY = "salary_survey", _("Salary survey average")
+
+    #: Yearly pay kinds in the order their values must rise within one period.
+    PAY_ORDER = (Kind.P10_PAY, Kind.P25_PAY, Kind.MEDIAN_PAY, Kind.P75_PAY, Kind.P90_PAY)
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, help_text=_("What the number measures."))
     label = models.CharField(_("label"), max_length=200, help_text=_("What visitors read next to the number."))
-    occupation = models.CharField(_("occupation"), max_length=200, help_text=_("As the source names it."))
+    occupation = models.ForeignKey(
+        "Occupation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="outlook_figures",
+        verbose_name=_("occupation"),
+        help_text=_("The occupation whose page shows this figure. Leave empty for a salary survey of a credential."),
+    )
+    certification = models.ForeignKey(
+        Certification,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="salary_surveys",
+        verbose_name=_("credential surveyed"),
+        help_text=_("For a salary survey only: the credential whose holders were surveyed."),
+    )
+    group = models.CharField(
+        _("group the figure describes"),
+        max_length=200,
+        help_text=_(
+            "As the source names it, e.g. Medical records specialists, or Financial clerks (a wider BLS group). "
+            "Visitors read it next to the figure."
+        ),
+    )
     soc_code = models.CharField(
-        _("SOC code"), max_length=10, blank=True, help_text=_("Standard Occupational Classification, e.g. 29-2072.")
+        _("SOC code"), max_length=10, blank=True, help_text=_("The code of that group, e.g. 29-2072.")
     )
     value = models.DecimalField(
         _("value"), max_digits=12, decimal_places=2, help_text=_("Dollars, a count, or a percentage.")
     )
     period = models.CharField(
-        _("period"), max_length=80, help_text=_("The period the figure covers, e.g. May 2020 or 2019–29.")
+        _("period"), max_length=80, help_text=_("The period the figure covers, e.g. May 2024 or 2024–34.")
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower numbers are listed first."))
 
     class Meta:
-        verbose_name = _("career outlook figure")
-        verbose_name_plural = _("career outlook figures")
+        verbose_name = _("pay or outlook figure")
+        verbose_name_plural = _("pay and outlook figures")
         ordering = ["position", "kind"]
 
     def __str__(self):
         return f"{self.label}: {self.value} ({self.period})"
 
     def get_absolute_url(self):
+        if self.occupation_id:
+            return self.occupation.get_absolute_url() + f"#{self.slug}"
         return reverse("qualifications:careers") + f"#{self.slug}"
 
     def clean(self):
         super().clean()
         errors = validate_citation(self, "figure", "value")
+        if self.kind == self.Kind.SALARY_SURVEY and self.occupation_id:
+            errors["occupation"] = _(
+                "A salary survey describes the holders of a credential, not an occupation: "
+                "leave the occupation empty and choose the credential surveyed."
+            )
+        if self.certification_id and self.kind != self.Kind.SALARY_SURVEY:
+            errors["certification"] = _("Only a salary survey names a credential surveyed; clear this field.")
+        if self.kind in self.PAY_ORDER and self.occupation_id and self.value is not None:
+            errors.update(self.percentile_order_errors())
         if errors:
             raise ValidationError(errors)
 
+    def percentile_order_errors(self):
+        """The yearly pay percentiles of one occupation, group and period must rise: 10th ≤ 25th ≤ median ≤ ..."""
+        rank = self.PAY_ORDER.index(self.kind)
+        siblings = OutlookFigure.objects.filter(
+            occupation_id=self.occupation_id, group=self.group, period=self.period, kind__in=self.PAY_ORDER
+        ).exclude(pk=self.pk)
+        for other in siblings:
+            other_rank = self.PAY_ORDER.index(other.kind)
+            if (other_rank < rank and other.value > self.value) or (other_rank > rank and other.value < self.value):
+                return {
+                    "value": _("%(kind)s cannot be %(relation)s the %(other)s (%(value)s) of the same period.")
+                    % {
+                        "kind": self.get_kind_display(),
+                        "relation": _("below") if other_rank < rank else _("above"),
+                        "other": other.get_kind_display().lower(),
+                        "value": other.value,
+                    }
+                }
+        return {}
+
     @property
     def is_money(self):
-        return self.kind in {self.Kind.MEDIAN_PAY, self.Kind.MEAN_PAY, self.Kind.HOURLY_PAY, self.Kind.SALARY_SURVEY}
+        return self.kind not in {self.Kind.JOBS, self.Kind.GROWTH, self.Kind.OPENINGS}
+
+
+@dataclass
+class OccupationPay:
+    """An occupation's newest confirmed median yearly pay with the figures of the same period."""
+
+    median: OutlookFigure
+    by_kind: dict
+
+    @property
+    def low(self):
+        return self.by_kind.get(OutlookFigure.Kind.P10_PAY) or self.by_kind.get(OutlookFigure.Kind.P25_PAY)
+
+    @property
+    def high(self):
+        return self.by_kind.get(OutlookFigure.Kind.P90_PAY) or self.by_kind.get(OutlookFigure.Kind.P75_PAY)
+
+    @property
+    def range_label(self):
+        low = "10th" if OutlookFigure.Kind.P10_PAY in self.by_kind else "25th"
+        high = "90th" if OutlookFigure.Kind.P90_PAY in self.by_kind else "75th"
+        labels = {
+            ("10th", "90th"): _("10th to 90th percentile"),
+            ("25th", "75th"): _("25th to 75th percentile"),
+            ("10th", "75th"): _("10th to 75th percentile"),
+            ("25th", "90th"): _("25th to 90th percentile"),
+        }
+        return labels[low, high]
+
+    @property
+    def hourly(self):
+        return self.by_kind.get(OutlookFigure.Kind.HOURLY_PAY)
+
+    def percentiles(self):
+        """(kind label, figure) for each sourced yearly percentile, lowest first."""
+        found = [self.by_kind[kind] for kind in OutlookFigure.PAY_ORDER if kind in self.by_kind]
+        return [(figure.get_kind_display(), figure) for figure in found]
+
+
+@dataclass
+class OccupationFacts:
+    pay: OccupationPay | None
+    jobs: OutlookFigure | None
+    growth: OutlookFigure | None
+    openings: OutlookFigure | None
+    history: list
+    unconfirmed_count: int
+
+    @property
+    def outlook_figures(self):
+        return [figure for figure in (self.jobs, self.growth, self.openings) if figure is not None]
+
+    @classmethod
+    def from_figures(cls, figures):
+        confirmed = [
+            f for f in figures if f.figure_citation.is_confirmed and f.kind != OutlookFigure.Kind.SALARY_SURVEY
+        ]
+        # Newest first: the as-of date, then the editor's order.
+        confirmed.sort(key=lambda f: (f.figure_as_of or datetime.date.min, -f.position), reverse=True)
+        newest = {}
+        for figure in confirmed:
+            newest.setdefault(figure.kind, figure)
+        pay = None
+        median = newest.get(OutlookFigure.Kind.MEDIAN_PAY)
+        if median is not None:
+            same_period = {
+                f.kind: f
+                for f in reversed(confirmed)
+                if f.period == median.period and f.group == median.group and f.kind != OutlookFigure.Kind.MEDIAN_PAY
+            }
+            same_period[median.kind] = median
+            pay = OccupationPay(median=median, by_kind=same_period)
+        current = set(pay.by_kind.values()) if pay else set()
+        facts = cls(
+            pay=pay,
+            jobs=newest.get(OutlookFigure.Kind.JOBS),
+            growth=newest.get(OutlookFigure.Kind.GROWTH),
+            openings=newest.get(OutlookFigure.Kind.OPENINGS),
+            history=[],
+            unconfirmed_count=len(figures) - len([f for f in figures if f.figure_citation.is_confirmed]),
+        )
+        current |= set(facts.outlook_figures)
+        facts.history = [f for f in confirmed if f not in current]
+        return facts
+
+
+class OccupationQuerySet(PublishableQuerySet):
+    def with_figures(self):
+        """Prefetch the published figures and the published credentials and paths a page shows."""
+        return self.prefetch_related(
+            Prefetch(
+                "outlook_figures",
+                queryset=OutlookFigure.objects.published().select_related("figure_source"),
+                to_attr="published_figures",
+            )
+        )
+
+    def with_links(self):
+        return self.with_figures().prefetch_related(
+            Prefetch(
+                "certifications",
+                queryset=Certification.objects.published().select_related("body"),
+                to_attr="published_certifications",
+            ),
+            Prefetch("paths", queryset=QualificationPath.objects.published(), to_attr="published_paths"),
+            Prefetch("related_occupations", queryset=Occupation.objects.published(), to_attr="published_related"),
+            "sources",
+        )
+
+
+class Occupation(PublishableContent):
+    """A kind of work the paths lead to, as labour statistics describe it (BLS, O*NET)."""
+
+    name = models.CharField(
+        _("name"), max_length=150, help_text=_("As BLS or O*NET names it, e.g. Medical records specialists.")
+    )
+    soc_code = models.CharField(
+        _("SOC code"), max_length=10, help_text=_("Standard Occupational Classification, e.g. 29-2072.")
+    )
+    onet_code = models.CharField(
+        _("O*NET code"), max_length=12, blank=True, help_text=_("O*NET-SOC code, e.g. 29-2072.00.")
+    )
+    summary = models.TextField(_("summary"), help_text=_("What the work is, in two or three plain sentences."))
+    description = models.TextField(_("description"), blank=True, help_text=_("Longer text in Markdown."))
+    tasks = models.TextField(
+        _("tasks"), blank=True, help_text=_("What the work involves, one task per line, most common first.")
+    )
+    work_settings = models.TextField(
+        _("work settings"), blank=True, help_text=_("Where and how people do the work, one point per line.")
+    )
+    entry_education = models.CharField(
+        _("typical entry education"),
+        max_length=200,
+        blank=True,
+        help_text=_("As BLS states it, e.g. Postsecondary nondegree award."),
+    )
+    sample_titles = models.TextField(
+        _("sample job titles"), blank=True, help_text=_("Job titles people in this work hold, one per line.")
+    )
+    related_occupations = models.ManyToManyField(
+        "self", blank=True, verbose_name=_("related occupations"), help_text=_("Similar work a student may compare.")
+    )
+    certifications = models.ManyToManyField(
+        Certification,
+        blank=True,
+        related_name="occupations",
+        verbose_name=_("credentials that lead here"),
+        help_text=_("Certifications employers in this work ask for or prefer."),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower numbers are listed first."))
+
+    objects = OccupationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("occupation")
+        verbose_name_plural = _("occupations")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("qualifications:occupation-detail", kwargs={"slug": self.slug})
+
+    @staticmethod
+    def lines(text):
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def task_list(self):
+        return self.lines(self.tasks)
+
+    def work_setting_list(self):
+        return self.lines(self.work_settings)
+
+    def sample_title_list(self):
+        return self.lines(self.sample_titles)
+
+    @cached_property
+    def facts(self):
+        """The newest confirmed figures of each kind, from the prefetched `published_figures`."""
+        return OccupationFacts.from_figures(getattr(self, "published_figures", None) or [])
 
 
 class CareerTopic(PublishableContent):
