@@ -511,7 +511,7 @@ class OccupationQuerySet(PublishableQuerySet):
         return self.prefetch_related(
             Prefetch(
                 "outlook_figures",
-                queryset=OutlookFigure.objects.published().select_related("figure_source"),
+                queryset=OutlookFigure.objects.published().select_related("figure_source").prefetch_related("sources"),
                 to_attr="published_figures",
             )
         )

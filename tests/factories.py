@@ -7,7 +7,15 @@ from django.contrib.auth import get_user_model
 
 from certifications.models import Certification, CertifyingBody, CodeSet, Focus
 from publishing.models import Confirmation, PublicationStatus, Source
-from qualifications.models import CareerTopic, EducationStep, OutlookFigure, PathStep, QualificationPath, Skill
+from qualifications.models import (
+    CareerTopic,
+    EducationStep,
+    Occupation,
+    OutlookFigure,
+    PathStep,
+    QualificationPath,
+    Skill,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -136,11 +144,27 @@ class SkillFactory(PublishedFactory):
         model = Skill
 
 
+class OccupationFactory(PublishedFactory):
+    name = factory.Sequence(lambda n: f"Occupation {n}")
+    slug = factory.Sequence(lambda n: f"occupation-{n}")
+    soc_code = "29-2072"
+    onet_code = "29-2072.00"
+    summary = "Compile, process and maintain patient records."
+    tasks = "Abstract and code patient data.\nEnter clinical data into computers."
+    work_settings = "Many hours at a computer."
+    entry_education = "Postsecondary nondegree award"
+    sample_titles = "Coder\nMedical Records Clerk"
+
+    class Meta:
+        model = Occupation
+
+
 class OutlookFigureFactory(PublishedFactory):
     kind = OutlookFigure.Kind.MEDIAN_PAY
     label = "Median pay"
     slug = factory.Sequence(lambda n: f"figure-{n}")
-    occupation = "Medical records specialists"
+    occupation = factory.SubFactory(OccupationFactory)
+    group = "Medical records specialists"
     soc_code = "29-2072"
     value = 44090
     period = "May 2020"
