@@ -21,6 +21,7 @@ from publishing.models import Source
 from qualifications.models import (
     CareerTopic,
     EducationStep,
+    ExamCost,
     Occupation,
     OutlookFigure,
     PathStep,
@@ -69,6 +70,7 @@ def starter_data():
         (CodeSet, certifications["code_sets"]),
         (Certification, certifications["certifications"]),
         (EducationStep, qualifications["education_steps"]),
+        (ExamCost, qualifications["exam_costs"]),
         (Skill, qualifications["skills"]),
         (Occupation, qualifications["occupations"]),
         (QualificationPath, qualifications["paths"]),
@@ -135,7 +137,7 @@ def _field_values(*, model, entry, name):
             raise StarterContentError(f"{name}: {model.__name__} has no field {field_name!r}.") from error
         if model_field.many_to_many:
             links[field_name] = [_related(model_field.related_model, key, name=name) for key in value]
-        elif model_field.many_to_one:
+        elif model_field.many_to_one or model_field.one_to_one:
             values[field_name] = None if value is None else _related(model_field.related_model, value, name=name)
         elif isinstance(model_field, models.IntegerField) and model_field.choices and isinstance(value, str):
             values[field_name] = _education_level(value, name=name, field_name=field_name)

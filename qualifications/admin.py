@@ -8,7 +8,16 @@ from publishing.admin import (
     citation_fieldset,
 )
 
-from .models import CareerTopic, EducationStep, Occupation, OutlookFigure, PathStep, QualificationPath, Skill
+from .models import (
+    CareerTopic,
+    EducationStep,
+    ExamCost,
+    Occupation,
+    OutlookFigure,
+    PathStep,
+    QualificationPath,
+    Skill,
+)
 
 
 @admin.register(EducationStep)
@@ -50,6 +59,29 @@ class QualificationPathAdmin(PublishableAdmin):
     autocomplete_fields = ["occupations"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "role", "occupations", "summary", "description", "position"]}),
+        PUBLICATION_FIELDSET,
+    ]
+
+
+@admin.register(ExamCost)
+class ExamCostAdmin(PublishableAdmin):
+    has_detail_page = False  # shown on its certification's page and in path totals
+    list_display = ["__str__", "fee_low_usd", "fee_high_usd", "fee_confirmation", "publication_state", "review_state"]
+    list_filter = ["status", "fee_confirmation", "dues_confirmation"]
+    search_fields = ["certification__code", "certification__name"]
+    autocomplete_fields = ["certification", "sources", "fee_source", "dues_source"]
+    fieldsets = [
+        (None, {"fields": ["certification", "slug", "retakes"]}),
+        (_("Exam fee"), {"fields": [("fee_low_usd", "fee_high_usd"), "fee_spread"]}),
+        citation_fieldset("fee", _("Exam fee: source")),
+        (
+            _("Membership dues"),
+            {
+                "fields": [("dues_low_usd", "dues_high_usd"), "dues_spread"],
+                "description": _("Counted only when the certification says membership is required."),
+            },
+        ),
+        citation_fieldset("dues", _("Membership dues: source")),
         PUBLICATION_FIELDSET,
     ]
 

@@ -104,31 +104,70 @@ class EducationStep(
             raise ValidationError(errors)
 
 
+@dataclass(frozen=True)
+class Part:
+    """One part of a total: what it is, its low–high figure (None when not known) and what the range spans."""
+
+    label: str
+    low: int | None = None
+    high: int | None = None
+    detail: str = ""
+    citation: object = None
+
+    @property
+    def is_known(self):
+        return self.low is not None or self.high is not None
+
+
 @dataclass
 class Range:
-    """A derived low–high total; `missing` names the parts with no figure."""
+    """A derived low–high total. `counted` and `unknown` are the parts behind it, in order;
+    `missing` names the steps with a part not known (the path finder reads it)."""
 
     low: int = 0
     high: int = 0
     missing: list = field(default_factory=list)
+    counted: list = field(default_factory=list)
+    unknown: list = field(default_factory=list)
 
-    def add(self, low, high, name):
-        if low is None and high is None:
-            self.missing.append(name)
-            return
-        self.low += low if low is not None else high
-        self.high += high if high is not None else low
+    def add(self, parts, step_name):
+        for part in parts:
+            if part.is_known:
+                self.low += part.low if part.low is not None else part.high
+                self.high += part.high if part.high is not None else part.low
+                self.counted.append(part)
+            else:
+                self.unknown.append(part)
+                if step_name not in self.missing:
+                    self.missing.append(step_name)
 
 
 class QualificationPathQuerySet(PublishableQuerySet):
     def with_steps(self, *, published_only=True):
         """Prefetch the steps a page shows; visitors see only published targets."""
         steps = PathStep.objects.select_related(
-            "education_step", "certification", "certification__body", "certification__price_source"
+            "education_step",
+            "certification",
+            "certification__body",
+            "certification__price_source",
+            "education_step__duration_source",
+            "education_step__cost_source",
+            "certification__exam_cost__fee_source",
+            "certification__exam_cost__dues_source",
         ).order_by("position")
         if published_only:
             steps = steps.published()
         return self.prefetch_related(Prefetch("steps", queryset=steps))
+
+    def with_occupations(self):
+        """Prefetch the published occupations a path leads to, with their figures."""
+        return self.prefetch_related(
+            Prefetch(
+                "occupations",
+                queryset=Occupation.objects.published().with_figures(),
+                to_attr="published_occupations",
+            )
+        )
 
 
 class QualificationPath(PublishableContent):
@@ -166,14 +205,14 @@ class QualificationPath(PublishableContent):
         total = Range()
         for step in self.ordered_steps():
             if step not in skip:
-                total.add(*step.duration_months, str(step))
+                total.add(step.duration_parts(), str(step))
         return total
 
     def total_cost_usd(self, skip=()):
         total = Range()
         for step in self.ordered_steps():
             if step not in skip:
-                total.add(*step.cost_usd, str(step))
+                total.add(step.cost_parts(), str(step))
         return total
 
     def entry_education(self):
@@ -257,20 +296,138 @@ class PathStep(models.Model):
             return self.education_step.requires_level
         return self.certification.min_education
 
-    @property
-    def duration_months(self):
-        if self.education_step_id:
-            return self.education_step.duration_min_months, self.education_step.duration_max_months
-        return 0, 0  # the exam itself; preparing for it is an education step
+    def duration_parts(self):
+        """The months this step adds; an exam adds none of its own (preparing for it is an education step)."""
+        if not self.education_step_id:
+            return []
+        step = self.education_step
+        if not step.duration_citation.is_confirmed:
+            return [Part(str(step))]
+        return [Part(str(step), step.duration_min_months, step.duration_max_months)]
 
-    @property
-    def cost_usd(self):
+    def cost_parts(self):
+        """What this step costs: an education step's price range, or an exam's fee and the dues needed to sit it."""
         if self.education_step_id:
-            return self.education_step.cost_min_usd, self.education_step.cost_max_usd
-        cert = self.certification
-        if cert.price_usd is None or not cert.price_citation.is_confirmed:
-            return None, None
-        return cert.price_usd, cert.price_usd
+            step = self.education_step
+            if not step.cost_citation.is_confirmed:
+                return [Part(str(step))]
+            return [Part(str(step), step.cost_min_usd, step.cost_max_usd, citation=step.cost_citation)]
+        return ExamCost.parts_for(self.certification)
+
+
+class ExamCost(
+    PublishableContent,
+    sourced_figure("fee", _("exam fee")),
+    sourced_figure("dues", _("membership dues")),
+):
+    """What it costs to sit one certification exam: the fee range and, where membership is needed
+    to sit, the dues. Path totals add these up; retakes are never counted."""
+
+    figures = ("fee", "dues")
+
+    certification = models.OneToOneField(
+        Certification,
+        on_delete=models.PROTECT,
+        related_name="exam_cost",
+        verbose_name=_("certification"),
+        help_text=_("The exam these costs are for."),
+    )
+    fee_low_usd = models.PositiveIntegerField(
+        _("lowest exam fee (USD)"), null=True, blank=True, help_text=_("e.g. the member price. Whole dollars.")
+    )
+    fee_high_usd = models.PositiveIntegerField(
+        _("highest exam fee (USD)"), null=True, blank=True, help_text=_("e.g. the non-member price. Whole dollars.")
+    )
+    fee_spread = models.CharField(
+        _("what the fee range spans"),
+        max_length=200,
+        blank=True,
+        help_text=_("In plain words, e.g. AHIMA members $199, others $299."),
+    )
+    dues_low_usd = models.PositiveIntegerField(
+        _("lowest yearly dues (USD)"),
+        null=True,
+        blank=True,
+        help_text=_("Only when the certification's body requires membership to sit the exam."),
+    )
+    dues_high_usd = models.PositiveIntegerField(
+        _("highest yearly dues (USD)"), null=True, blank=True, help_text=_("e.g. the professional rate. Whole dollars.")
+    )
+    dues_spread = models.CharField(
+        _("what the dues range spans"), max_length=200, blank=True, help_text=_("e.g. student to professional.")
+    )
+    retakes = models.CharField(
+        _("retakes"),
+        max_length=300,
+        blank=True,
+        help_text=_("What a retake costs or includes, in plain words. Totals never count retakes."),
+    )
+
+    class Meta:
+        verbose_name = _("exam cost")
+        verbose_name_plural = _("exam costs")
+        ordering = ["certification__code"]
+
+    def __str__(self):
+        return _("Cost to sit %(code)s") % {"code": self.certification.code}
+
+    def get_absolute_url(self):
+        return self.certification.get_absolute_url() + "#cost"
+
+    def clean(self):
+        super().clean()
+        errors = {
+            **validate_range(self, "fee_low_usd", "fee_high_usd"),
+            **validate_range(self, "dues_low_usd", "dues_high_usd"),
+            **validate_citation(self, "fee", "fee_low_usd", "fee_high_usd"),
+            **validate_citation(self, "dues", "dues_low_usd", "dues_high_usd"),
+        }
+        if errors:
+            raise ValidationError(errors)
+
+    @staticmethod
+    def fee_label(certification):
+        return _("%(code)s exam fee") % {"code": certification.code}
+
+    @staticmethod
+    def dues_label(certification):
+        return _("%(body)s membership dues, needed to sit the exam") % {"body": certification.body.abbreviation}
+
+    @classmethod
+    def parts_for(cls, certification):
+        """The fee and (when membership is needed) the dues of an exam; unpublished, missing or
+        unconfirmed figures are parts not known."""
+        cost = getattr(certification, "exam_cost", None)
+        if cost is None or not cost.is_published:
+            parts = [Part(cls.fee_label(certification))]
+            if certification.membership_required:
+                parts.append(Part(cls.dues_label(certification)))
+            return parts
+        return cost.parts()
+
+    def parts(self):
+        fee_known = self.fee_citation.is_confirmed
+        parts = [
+            Part(
+                self.fee_label(self.certification),
+                self.fee_low_usd if fee_known else None,
+                self.fee_high_usd if fee_known else None,
+                self.fee_spread if fee_known else "",
+                self.fee_citation,
+            )
+        ]
+        if self.certification.membership_required:
+            dues_known = self.dues_citation.is_confirmed
+            parts.append(
+                Part(
+                    self.dues_label(self.certification),
+                    self.dues_low_usd if dues_known else None,
+                    self.dues_high_usd if dues_known else None,
+                    self.dues_spread if dues_known else "",
+                    self.dues_citation,
+                )
+            )
+        return parts
 
 
 class SkillCategory(models.TextChoices):

@@ -22,7 +22,7 @@ class PathListView(BreadcrumbMixin, ListView):
     template_name = "qualifications/path_list.html"
 
     def get_queryset(self):
-        return QualificationPath.objects.published().with_steps()
+        return QualificationPath.objects.published().with_steps().with_occupations()
 
 
 class PathDetailView(PublishedDetailView):
@@ -30,7 +30,7 @@ class PathDetailView(PublishedDetailView):
     breadcrumb_parents = [(_("Qualification paths"), "qualifications:path-list")]
 
     def get_queryset(self):
-        return super().get_queryset().with_steps().prefetch_related("sources")
+        return super().get_queryset().with_steps().with_occupations().prefetch_related("sources")
 
 
 class EducationListView(BreadcrumbMixin, ListView):
@@ -160,6 +160,7 @@ class PathFinderView(BreadcrumbMixin, TemplateView):
             paths = (
                 QualificationPath.objects.published()
                 .with_steps()
+                .with_occupations()
                 .prefetch_related("steps__certification__renewal_source")
             )
             recommendations = rank_paths(paths, answers)

@@ -10,6 +10,7 @@ from publishing.models import Confirmation, PublicationStatus, Source
 from qualifications.models import (
     CareerTopic,
     EducationStep,
+    ExamCost,
     Occupation,
     OutlookFigure,
     PathStep,
@@ -110,6 +111,20 @@ class EducationStepFactory(PublishedFactory):
 
     class Meta:
         model = EducationStep
+
+
+class ExamCostFactory(PublishedFactory):
+    certification = factory.SubFactory(CertificationFactory)
+    slug = factory.Sequence(lambda n: f"exam-cost-{n}")
+    fee_low_usd = 199
+    fee_high_usd = 299
+    fee_spread = "members $199, others $299"
+    fee_source = factory.SubFactory(SourceFactory)
+    fee_as_of = datetime.date(2026, 5, 1)
+    fee_confirmation = Confirmation.SECONDARY
+
+    class Meta:
+        model = ExamCost
 
 
 class QualificationPathFactory(PublishedFactory):

@@ -9,7 +9,13 @@ from certifications.models import EducationLevel, Focus
 from publishing.models import Confirmation
 from qualifications.models import QualificationPath
 from qualifications.pathfinder import Answers, Interest, Verdict, about_usd, general_notes, rank_paths, recommend
-from tests.factories import CertificationFactory, EducationStepFactory, build_path
+from tests.factories import (
+    CertificationFactory,
+    EducationStepFactory,
+    ExamCostFactory,
+    OutlookFigureFactory,
+    build_path,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -53,14 +59,19 @@ def steps():
     }
 
 
+def exam(fee, **fields):
+    """A certification whose exam fee is a confirmed `fee`."""
+    return ExamCostFactory(
+        certification=CertificationFactory(**fields), fee_low_usd=fee, fee_high_usd=fee
+    ).certification
+
+
 @pytest.fixture
 def exams():
     return {
-        "cpc": CertificationFactory(code="CPC", focus=Focus.CODING, price_usd=400, apprentice_designation="CPC-A"),
-        "cpb": CertificationFactory(code="CPB", focus=Focus.BILLING, price_usd=400),
-        "rhit": CertificationFactory(
-            code="RHIT", focus=Focus.CODING, price_usd=300, min_education=EducationLevel.ASSOCIATE
-        ),
+        "cpc": exam(400, code="CPC", focus=Focus.CODING, apprentice_designation="CPC-A"),
+        "cpb": exam(400, code="CPB", focus=Focus.BILLING),
+        "rhit": exam(300, code="RHIT", focus=Focus.CODING, min_education=EducationLevel.ASSOCIATE),
     }
 
 
@@ -156,8 +167,8 @@ def test_budget_that_covers_everything_fits(steps, exams):
 def test_unknown_costs_are_named_and_never_counted_as_zero(steps, exams):
     steps["certificate"].cost_min_usd = steps["certificate"].cost_max_usd = None
     steps["certificate"].save()
-    exams["cpc"].price_confirmation = Confirmation.UNCONFIRMED
-    exams["cpc"].save()
+    exams["cpc"].exam_cost.fee_confirmation = Confirmation.UNCONFIRMED
+    exams["cpc"].exam_cost.save()
     plan = plan_for(steps["certificate"], exams["cpc"], budget_usd=0)
     assert plan.cost.missing == ["Certificate program", str(exams["cpc"])]
     assert plan.misfits == []
@@ -348,17 +359,19 @@ def test_answers_stay_in_the_form_of_the_results(client, steps, exams):
 def test_unknown_cost_reads_as_not_known_on_the_page(client, steps, exams):
     steps["certificate"].cost_min_usd = steps["certificate"].cost_max_usd = None
     steps["certificate"].save()
-    exams["cpc"].price_usd = None
-    exams["cpc"].save()
+    exams["cpc"].exam_cost.fee_low_usd = exams["cpc"].exam_cost.fee_high_usd = None
+    exams["cpc"].exam_cost.save()
     build_path(steps["certificate"], exams["cpc"], name="Coding route")
     page = results_of(client)
     assert "not known yet" in page
     assert "$0" not in page
 
 
-def test_results_take_three_queries_however_many_paths(client, steps, exams, django_assert_max_num_queries):
+def test_results_take_six_queries_however_many_paths(client, steps, exams, django_assert_max_num_queries):
     for number in range(10):
-        build_path(steps["certificate"], steps["associate"], exams["cpc"], exams["rhit"], name=f"Route {number}")
-    # paths, their steps (with education steps, certifications and bodies), renewal sources
-    with django_assert_max_num_queries(3):
+        path = build_path(steps["certificate"], steps["associate"], exams["cpc"], exams["rhit"], name=f"Route {number}")
+        path.occupations.add(OutlookFigureFactory().occupation)
+    # paths, their steps (with education steps, certifications, bodies and exam costs), renewal sources,
+    # the occupations they lead to, their figures and the figures' sources
+    with django_assert_max_num_queries(6):
         client.get(PLAN_URL, ANSWERS)
