@@ -88,6 +88,7 @@ class CertificationCompareView(BreadcrumbMixin, TemplateView):
                 Prefetch("code_sets", queryset=CodeSet.objects.published(), to_attr="published_code_sets"),
                 Prefetch("skills", queryset=skill_model.objects.published(), to_attr="published_skills"),
             )
+            Certification.pay_and_paths(compared)
         query = urlencode([("c", cert.slug) for cert in chosen])
         return super().get_context_data(
             compared=compared,

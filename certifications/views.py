@@ -30,8 +30,11 @@ class CertificationDetailView(PublishedDetailView):
 
     def get_context_data(self, **kwargs):
         cert = self.object
+        Certification.pay_and_paths([cert])
         return super().get_context_data(
             skills=cert.skills.published(),
             education_steps=cert.education_steps.published(),
+            salary_surveys=cert.salary_surveys.published().select_related("figure_source"),
+            exam_cost=Certification.related_model("exam_cost").published_range_for(cert),
             **kwargs,
         )

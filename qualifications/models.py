@@ -150,6 +150,7 @@ class QualificationPathQuerySet(PublishableQuerySet):
             "certification",
             "certification__body",
             "certification__price_source",
+            "certification__exam_source",
             "education_step__duration_source",
             "education_step__cost_source",
             "certification__exam_cost__fee_source",
@@ -158,6 +159,19 @@ class QualificationPathQuerySet(PublishableQuerySet):
         if published_only:
             steps = steps.published()
         return self.prefetch_related(Prefetch("steps", queryset=steps))
+
+    def shortest_to(self, certifications):
+        """{certification pk: the path here leading to it with the shortest known time}, steps prefetched.
+        A path whose time is wholly unknown comes after any path with a known time."""
+        wanted = {cert.pk for cert in certifications}
+        best = {}
+        for path in self.filter(steps__certification__in=wanted).distinct().with_steps():
+            duration = path.total_duration_months()
+            key = (not duration.counted, duration.low, duration.high, path.position, path.name)
+            for cert in path.certifications():
+                if cert.pk in wanted and (cert.pk not in best or key < best[cert.pk][0]):
+                    best[cert.pk] = (key, path)
+        return {pk: path for pk, (_key, path) in best.items()}
 
     def with_occupations(self):
         """Prefetch the published occupations a path leads to, with their figures."""
@@ -392,6 +406,17 @@ class ExamCost(
     @staticmethod
     def dues_label(certification):
         return _("%(body)s membership dues, needed to sit the exam") % {"body": certification.body.abbreviation}
+
+    @classmethod
+    def published_range_for(cls, certification):
+        """The cost of sitting one exam as a Range (its fee and any dues, with what is not known),
+        or None while the certification has no published exam cost."""
+        cost = getattr(certification, "exam_cost", None)
+        if cost is None or not cost.is_published:
+            return None
+        total = Range()
+        total.add(cost.parts(), str(certification))
+        return total
 
     @classmethod
     def parts_for(cls, certification):

@@ -14,6 +14,7 @@ from tests.factories import (
     CertificationFactory,
     CodeSetFactory,
     EducationStepFactory,
+    ExamCostFactory,
     OccupationFactory,
     OutlookFigureFactory,
     SkillFactory,
@@ -47,6 +48,7 @@ def generate(count):
         cert = CertificationFactory(entry_level=True)
         cert.code_sets.set(code_sets)
         cert.sources.add(SourceFactory())
+        ExamCostFactory(certification=cert)
         certifications.append(cert)
     steps = []
     for _ in range(count):
@@ -72,6 +74,7 @@ def generate(count):
         for _ in range(count):
             OutlookFigureFactory(occupation=occupation, kind=kind).sources.add(SourceFactory())
     return LIST_PAGES + [
+        f"/certifications/compare/?c={certifications[0].slug}&c={certifications[1].slug}",
         occupation.get_absolute_url(),
         certifications[0].get_absolute_url(),
         steps[0].get_absolute_url(),
