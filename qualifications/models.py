@@ -469,7 +469,14 @@ class Skill(PublishableContent):
     )
     summary = models.TextField(_("summary"), help_text=_("One or two plain sentences."))
     on_the_job = models.TextField(_("on the job"), help_text=_("What this skill means in daily work."))
-    how_to_build = models.TextField(_("how to build it"), help_text=_("Practical ways to develop it."))
+    how_to_build = models.TextField(
+        _("how people build it"),
+        blank=True,
+        help_text=_(
+            "Only what a cited source says about how people develop it; add those pages to the sources. "
+            "Leave empty when no source says: the page then says so instead."
+        ),
+    )
     certifications = models.ManyToManyField(
         Certification,
         blank=True,

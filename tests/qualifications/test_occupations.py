@@ -7,7 +7,13 @@ from django.core.exceptions import ValidationError
 
 from publishing.models import Confirmation
 from qualifications.models import Occupation, OutlookFigure
-from tests.factories import CertificationFactory, OccupationFactory, OutlookFigureFactory, SourceFactory, build_path
+from tests.factories import (
+    CertificationFactory,
+    OccupationFactory,
+    OutlookFigureFactory,
+    SourceFactory,
+    build_path,
+)
 
 pytestmark = pytest.mark.django_db
 
