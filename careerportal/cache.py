@@ -100,6 +100,7 @@ def content_generation():
 def on_content_change(sender, **kwargs):
     """Receiver for post_save, post_delete and m2m_changed of every model.
     Bumps after the commit: bumping before it would let another server cache
-    the old content under the new generation."""
-    if sender._meta.app_label in CONTENT_APPS:
+    the old content under the new generation. Models of a migration's historical state are
+    skipped: the bump reads today's tables, which a data migration may run before."""
+    if sender._meta.app_label in CONTENT_APPS and sender._meta.apps is apps:
         transaction.on_commit(bump_content_generation)
