@@ -541,6 +541,7 @@ class OutlookFigure(PublishableContent, sourced_figure("figure", _("figure"))):
     group = models.CharField(
         _("group the figure describes"),
         max_length=200,
+        db_column="occupation",  # its column before occupations were records; the search migrations name it
         help_text=_(
             "As the source names it, e.g. Medical records specialists, or Financial clerks (a wider BLS group). "
             "Visitors read it next to the figure."
