@@ -251,11 +251,12 @@ def _area_names(areas):
 
 def _explain_cost(recommendation, answers):
     cost, budget = recommendation.cost, answers.budget_usd
-    known = len(cost.missing) < len(recommendation.remaining_steps)
-    if cost.missing:
+    known = bool(cost.counted)
+    if cost.unknown:
+        # Named by part, not by step: an exam's fee may be known while the dues needed to sit it are not.
         recommendation.notes.append(
-            _("Cost of %(steps)s not known yet, so the total leaves it out: ask for the price before you enrol.")
-            % {"steps": _names(_missing(recommendation, cost.missing))}
+            _("Not known yet, so the total leaves it out: %(parts)s. Ask for the price before you enrol.")
+            % {"parts": "; ".join(str(part.label) for part in cost.unknown)}
         )
     if not known:
         return

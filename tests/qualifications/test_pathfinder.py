@@ -173,7 +173,7 @@ def test_unknown_costs_are_named_and_never_counted_as_zero(steps, exams):
     assert plan.cost.missing == ["Certificate program", str(exams["cpc"])]
     assert plan.misfits == []
     assert not any("budget" in reason for reason in plan.fits)
-    assert plan.notes[0].startswith("Cost of Certificate program, the CPC exam not known yet")
+    assert plan.notes[0].startswith("Not known yet, so the total leaves it out: Certificate program; CPC exam fee.")
     assert plan.verdict == Verdict.FITS_WHAT_WE_KNOW
 
 
@@ -183,7 +183,21 @@ def test_known_part_of_a_cost_fits_only_as_the_costs_we_know(steps, exams):
     plan = plan_for(steps["certificate"], exams["cpc"], budget_usd=1000)
     assert "The costs we know fit your budget." in plan.fits
     assert "Fits your budget." not in plan.fits
-    assert any(note.startswith("Cost of Certificate program not known yet") for note in plan.notes)
+    assert any(
+        note.startswith("Not known yet, so the total leaves it out: Certificate program.") for note in plan.notes
+    )
+
+
+def test_unknown_dues_are_named_while_the_known_fee_still_meets_the_budget(steps, exams):
+    exams["cpc"].membership_required = True
+    exams["cpc"].save()
+    plan = plan_for(steps["certificate"], exams["cpc"], budget_usd=100)
+    assert any("over your budget" in reason.lower() for reason in plan.misfits)
+    assert any(
+        note == "Not known yet, so the total leaves it out: "
+        f"{exams['cpc'].body.abbreviation} membership dues, needed to sit the exam. Ask for the price before you enrol."
+        for note in plan.notes
+    )
 
 
 def test_known_part_over_budget_is_over_by_at_least_that(steps, exams):
