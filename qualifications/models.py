@@ -24,6 +24,18 @@ class EmployerExpectation(models.TextChoices):
     OPTIONAL = "optional", _("Helpful, not expected")
 
 
+class WithAddressManager(models.Manager.from_queryset(PublishableQuerySet)):
+    """Fetches the record a model's address is built from along with it, so lists of these records
+    (search hits, the updates feed) never cost a query each."""
+
+    def __init__(self, *related):
+        super().__init__()
+        self.related = related
+
+    def get_queryset(self):
+        return super().get_queryset().select_related(*self.related)
+
+
 class EducationStep(
     PublishableContent,
     sourced_figure("duration", _("duration")),
@@ -377,6 +389,8 @@ class ExamCost(
         help_text=_("What a retake costs or includes, in plain words. Totals never count retakes."),
     )
 
+    objects = WithAddressManager("certification")
+
     class Meta:
         verbose_name = _("exam cost")
         verbose_name_plural = _("exam costs")
@@ -557,6 +571,8 @@ class OutlookFigure(PublishableContent, sourced_figure("figure", _("figure"))):
         _("period"), max_length=80, help_text=_("The period the figure covers, e.g. May 2024 or 2024–34.")
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower numbers are listed first."))
+
+    objects = WithAddressManager("occupation")
 
     class Meta:
         verbose_name = _("pay or outlook figure")

@@ -6,9 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from publishing.models import Confirmation
-from qualifications.models import Occupation, OutlookFigure
+from qualifications.models import ExamCost, Occupation, OutlookFigure
 from tests.factories import (
     CertificationFactory,
+    ExamCostFactory,
     OccupationFactory,
     OutlookFigureFactory,
     SourceFactory,
@@ -147,3 +148,14 @@ def test_figure_address_points_into_its_occupation_page():
     occupation = OccupationFactory(slug="coders")
     assert OutlookFigureFactory(occupation=occupation, slug="m").get_absolute_url() == "/careers/coders/#m"
     assert OutlookFigure(slug="s").get_absolute_url() == "/careers/#s"
+
+
+def test_figure_and_exam_cost_addresses_cost_no_query_each(django_assert_num_queries):
+    for _ in range(3):
+        OutlookFigureFactory()
+        ExamCostFactory()
+    figures = list(OutlookFigure.objects.published())
+    costs = list(ExamCost.objects.published())
+    with django_assert_num_queries(0):
+        assert all(figure.get_absolute_url().startswith("/careers/occupation-") for figure in figures)
+        assert all(cost.get_absolute_url().endswith("/#cost") and str(cost) for cost in costs)
