@@ -178,8 +178,7 @@ class QualificationPathQuerySet(PublishableQuerySet):
         wanted = {cert.pk for cert in certifications}
         best = {}
         for path in self.filter(steps__certification__in=wanted).distinct().with_steps():
-            duration = path.total_duration_months()
-            key = (not duration.counted, duration.low, duration.high, path.position, path.name)
+            key = path.shortness()
             for cert in path.certifications():
                 if cert.pk in wanted and (cert.pk not in best or key < best[cert.pk][0]):
                     best[cert.pk] = (key, path)
@@ -240,6 +239,11 @@ class QualificationPath(PublishableContent):
             if step not in skip:
                 total.add(step.cost_parts(), str(step))
         return total
+
+    def shortness(self):
+        """A sort key: paths with a known time first, then the shortest."""
+        duration = self.total_duration_months()
+        return (not duration.counted, duration.low, duration.high, self.position, self.name)
 
     def entry_education(self):
         steps = self.ordered_steps()
@@ -729,7 +733,7 @@ class OccupationQuerySet(PublishableQuerySet):
                 queryset=Certification.objects.published().select_related("body"),
                 to_attr="published_certifications",
             ),
-            Prefetch("paths", queryset=QualificationPath.objects.published(), to_attr="published_paths"),
+            Prefetch("paths", queryset=QualificationPath.objects.published().with_steps(), to_attr="published_paths"),
             Prefetch("related_occupations", queryset=Occupation.objects.published(), to_attr="published_related"),
             "sources",
         )
@@ -801,6 +805,10 @@ class Occupation(PublishableContent):
 
     def sample_title_list(self):
         return self.lines(self.sample_titles)
+
+    def shortest_path(self):
+        """The published path here with the shortest known time, from the prefetched `published_paths`."""
+        return min(getattr(self, "published_paths", []), key=QualificationPath.shortness, default=None)
 
     @cached_property
     def facts(self):
