@@ -414,6 +414,12 @@ class ExamCost(
             **validate_citation(self, "fee", "fee_low_usd", "fee_high_usd"),
             **validate_citation(self, "dues", "dues_low_usd", "dues_high_usd"),
         }
+        has_dues = self.dues_low_usd is not None or self.dues_high_usd is not None
+        if has_dues and self.certification_id and not self.certification.membership_required:
+            errors["dues_low_usd"] = _(
+                "This certification does not require membership to sit the exam, so dues would never be counted: "
+                "clear them, or tick “membership required” on the certification."
+            )
         if errors:
             raise ValidationError(errors)
 

@@ -144,6 +144,19 @@ def test_exam_cost_needs_a_source_and_a_rising_range():
     assert {"fee_source", "fee_high_usd"} <= set(error.value.message_dict)
 
 
+def test_dues_are_refused_where_membership_is_not_needed_to_sit():
+    cost = ExamCostFactory.build(
+        certification=CertificationFactory(membership_required=False),
+        fee_source=SourceFactory(),
+        dues_low_usd=190,
+        dues_source=SourceFactory(),
+        dues_as_of_label="undated",
+    )
+    with pytest.raises(ValidationError) as error:
+        cost.full_clean()
+    assert "dues_low_usd" in error.value.message_dict
+
+
 def test_unconfirmed_duration_is_not_counted():
     step = EducationStepFactory(duration_confirmation=Confirmation.UNCONFIRMED)
     path = QualificationPath.objects.with_steps().get(pk=build_path(step).pk)
