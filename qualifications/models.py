@@ -24,7 +24,14 @@ class EmployerExpectation(models.TextChoices):
     OPTIONAL = "optional", _("Helpful, not expected")
 
 
-class WithAddressManager(models.Manager.from_queryset(PublishableQuerySet)):
+class WithAddressQuerySet(PublishableQuerySet):
+    def select_for_update(self, **kwargs):
+        # Lock the record alone: PostgreSQL cannot lock the nullable side of the outer join the
+        # manager adds, and the related record is only read.
+        return super().select_for_update(**kwargs).select_related(None)
+
+
+class WithAddressManager(models.Manager.from_queryset(WithAddressQuerySet)):
     """Fetches the record a model's address is built from along with it, so lists of these records
     (search hits, the updates feed) never cost a query each."""
 
