@@ -21,7 +21,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            paths=QualificationPath.objects.published().with_steps(),
+            paths=QualificationPath.objects.published().with_steps().with_occupations(),
             featured_certifications=Certification.objects.published().entry_level().select_related("body"),
             **kwargs,
         )

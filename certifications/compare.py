@@ -90,6 +90,7 @@ class CertificationCompareView(BreadcrumbMixin, TemplateView):
                 Prefetch("skills", queryset=skill_model.objects.published(), to_attr="published_skills"),
                 Certification.objects.requirements_prefetch(),
             )
+            Certification.pay_and_paths(compared)
         query = urlencode([("c", cert.slug) for cert in chosen])
         return super().get_context_data(
             compared=compared,

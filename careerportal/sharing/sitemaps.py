@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 
 from certifications.models import Certification
 from publishing.seo import site_url
-from qualifications.models import CareerTopic, EducationStep, OutlookFigure, QualificationPath, Skill
+from qualifications.models import CareerTopic, EducationStep, Occupation, OutlookFigure, QualificationPath, Skill
 
 
 class SiteUrlSitemap(Sitemap):
@@ -44,7 +44,7 @@ class ListPageSitemap(SiteUrlSitemap):
         "qualifications:education-list": (EducationStep,),
         "certifications:list": (Certification,),
         "qualifications:skill-list": (Skill,),
-        "qualifications:careers": (OutlookFigure, CareerTopic),
+        "qualifications:careers": (Occupation, OutlookFigure, CareerTopic),
         "qualifications:path-finder": (QualificationPath,),
     }
 
@@ -70,4 +70,5 @@ SITEMAPS = {
     "education": PublishedRecordSitemap(EducationStep),
     "paths": PublishedRecordSitemap(QualificationPath),
     "skills": PublishedRecordSitemap(Skill),
+    "occupations": PublishedRecordSitemap(Occupation),
 }

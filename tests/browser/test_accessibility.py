@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from certifications.models import Certification
-from qualifications.models import EducationStep, QualificationPath, Skill
+from qualifications.models import EducationStep, Occupation, QualificationPath, Skill
 from tests.browser.content import detail_urls, load_public_content
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -48,7 +48,9 @@ def test_list_page_has_no_serious_axe_violations(page, site, url):
     check_pages(page, site, [url])
 
 
-@pytest.mark.parametrize("model", [QualificationPath, EducationStep, Certification, Skill], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "model", [QualificationPath, EducationStep, Certification, Skill, Occupation], ids=lambda m: m.__name__
+)
 def test_every_detail_page_has_no_serious_axe_violations(page, site, model):
     urls = detail_urls(model)
     assert urls, f"no published {model.__name__} to check"

@@ -25,6 +25,7 @@ from tests.factories import (
     CertifyingBodyFactory,
     CodeSetFactory,
     EducationStepFactory,
+    OccupationFactory,
     OutlookFigureFactory,
     QualificationPathFactory,
     SkillFactory,
@@ -137,6 +138,7 @@ def test_group_with_the_best_match_comes_first():
         (QualificationPathFactory, "paths", {"name": "Xylograph route"}),
         (EducationStepFactory, "education", {"name": "Xylograph certificate"}),
         (SkillFactory, "skills", {"name": "Xylograph reading"}),
+        (OccupationFactory, "occupations", {"tasks": "Abstract xylograph records."}),
         (CareerTopicFactory, "careers", {"title": "Xylograph tip"}),
         (OutlookFigureFactory, "outlook", {"label": "Xylograph pay"}),
         (CodeSetFactory, "code-sets", {"full_name": "Xylograph terminology"}),
@@ -165,7 +167,7 @@ def test_drafts_and_scheduled_records_are_never_found(factory, fields):
 
 
 def test_registry_covers_every_type_once():
-    assert len(TYPES_BY_KEY) == len(SEARCHABLE_TYPES) == 8
+    assert len(TYPES_BY_KEY) == len(SEARCHABLE_TYPES) == 9
 
 
 def test_empty_query_searches_nothing(django_assert_num_queries):

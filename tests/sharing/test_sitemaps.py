@@ -8,6 +8,7 @@ from tests.factories import (
     CareerTopicFactory,
     CertificationFactory,
     EducationStepFactory,
+    OccupationFactory,
     OutlookFigureFactory,
     SkillFactory,
     build_path,
@@ -30,7 +31,8 @@ def content():
     step = EducationStepFactory(slug="certificate")
     build_path(step, cert, slug="coder")
     SkillFactory(slug="detail")
-    OutlookFigureFactory()
+    OutlookFigureFactory(occupation__slug="coders")
+    OccupationFactory(slug="draft-occupation", status="draft")
     CareerTopicFactory()
     CertificationFactory(slug="draft-cert", status="draft")
     SkillFactory(slug="draft-skill", status="draft")
@@ -58,6 +60,7 @@ def test_sitemap_lists_every_published_page_with_lastmod(client, content):
         "/education/certificate/",
         "/paths/coder/",
         "/skills/detail/",
+        "/careers/coders/",
     }
     assert set(entries) == {SITE + path for path in expected}
     assert all(entries.values()), "every URL has a lastmod"
@@ -80,6 +83,6 @@ def test_sitemap_is_valid_and_empty_of_records_without_content(client, db):
 def test_sitemap_costs_a_fixed_number_of_queries(client, content, django_assert_max_num_queries):
     for _ in range(10):
         CertificationFactory()
-    # the Site row, one lastmod per listed model (6), a count and a page per record sitemap (4 x 2)
-    with django_assert_max_num_queries(15):
+    # the Site row, one lastmod per listed model (7), a count and a page per record sitemap (5 x 2)
+    with django_assert_max_num_queries(18):
         client.get("/sitemap.xml")
