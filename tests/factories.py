@@ -92,6 +92,7 @@ class CertificationFactory(PublishedFactory):
 
     class Meta:
         model = Certification
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def membership_required(obj, create, extracted, **kwargs):

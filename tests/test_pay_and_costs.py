@@ -12,6 +12,7 @@ from tests.factories import (
     ExamCostFactory,
     OccupationFactory,
     OutlookFigureFactory,
+    RequirementFactory,
     build_path,
 )
 
@@ -92,7 +93,15 @@ def test_certification_page_opens_with_quick_facts_of_pay_time_cost_exam_and_who
     assert "10–18 months" in facts and "Short CCA path" in facts  # the shortest of the two paths
     assert "$1,199–$3,299" in facts
     assert "105 questions" in facts and "120 minutes" in facts
-    assert "No proof of education required" in facts
+    assert "Not in our sources yet" in facts  # no requirement records: the box never guesses
+
+
+def test_quick_facts_say_who_can_sit_from_the_requirement_records(client, world):
+    RequirementFactory(certification=world["cpc"])  # beside its membership requirement
+    html = page(client, "/certifications/cpc/")
+    facts = html[html.index("Quick facts") : html.index("</aside>")]
+    assert "At least: High school diploma or GED" in facts
+    assert "membership is required" in facts
 
 
 def test_salary_survey_is_labelled_as_what_it_is_and_never_as_occupation_pay(client, world):

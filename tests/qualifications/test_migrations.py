@@ -8,7 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-BEFORE = [("qualifications", "0003_occupations")]
+BEFORE = [("qualifications", "0003_occupations"), ("certifications", "0003_fix_starter_rows")]
 AFTER = [("qualifications", "0004_link_figures_to_occupations")]
 
 

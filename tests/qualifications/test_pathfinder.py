@@ -76,7 +76,6 @@ def exams():
         "rhit": exam(300, code="RHIT", focus=Focus.CODING),
     }
     RequirementFactory(certification=made["cpc"], education_level=EducationLevel.NONE)
-    RequirementFactory(certification=made["cpc"], kind=RequirementKind.MEMBERSHIP)
     RequirementFactory(certification=made["cpb"], education_level=EducationLevel.NONE)
     RequirementFactory(certification=made["rhit"], education_level=EducationLevel.ASSOCIATE)
     return made
@@ -182,8 +181,8 @@ def test_unknown_costs_are_named_and_never_counted_as_zero(steps, exams):
     assert plan.misfits == []
     assert not any("budget" in reason for reason in plan.fits)
     assert plan.notes[0] == (
-        "Some costs are not known yet, so the total leaves them out: Certificate program; CPC exam fee; "
-        f"{exams['cpc'].body.abbreviation} membership dues, needed to sit the exam. Ask for them before you enrol."
+        "Some costs are not known yet, so the total leaves them out: Certificate program; CPC exam fee. "
+        "Ask for them before you enrol."
     )
     assert plan.verdict == Verdict.FITS_WHAT_WE_KNOW
 
@@ -195,13 +194,14 @@ def test_known_part_of_a_cost_fits_only_as_the_costs_we_know(steps, exams):
     assert "The costs we know fit your budget." in plan.fits
     assert "Fits your budget." not in plan.fits
     assert any(
-        note == "Some costs are not known yet, so the total leaves them out: Certificate program; "
-        f"{exams['cpc'].body.abbreviation} membership dues, needed to sit the exam. Ask for them before you enrol."
+        note
+        == "One cost is not known yet, so the total leaves it out: Certificate program. Ask for it before you enrol."
         for note in plan.notes
     )
 
 
 def test_unknown_dues_are_named_while_the_known_fee_still_meets_the_budget(steps, exams):
+    RequirementFactory(certification=exams["cpc"], kind=RequirementKind.MEMBERSHIP)
     plan = plan_for(steps["certificate"], exams["cpc"], budget_usd=100)
     assert any("over your budget" in reason.lower() for reason in plan.misfits)
     assert any(
@@ -311,6 +311,7 @@ def test_a_single_skipped_step_is_not_named_twice(steps, exams):
 
 
 def test_eligibility_is_checked_for_each_certification_of_the_path(steps, exams):
+    RequirementFactory(certification=exams["cpc"], kind=RequirementKind.MEMBERSHIP)
     plan = plan_for(steps["certificate"], exams["cpc"], exams["rhit"], education=EducationLevel.HIGH_SCHOOL)
     assert [(check.certification.code, check.answer) for check in plan.eligibility] == [
         ("CPC", Answer.YES_IF),
@@ -371,6 +372,7 @@ def test_draft_paths_are_not_ranked(client, steps, exams):
 
 
 def test_results_show_the_eligibility_check_of_each_certification(client, steps, exams):
+    RequirementFactory(certification=exams["cpc"], kind=RequirementKind.MEMBERSHIP)
     build_path(steps["certificate"], exams["cpc"], name="Coding route", slug="coding-route")
     body = exams["cpc"].body.abbreviation
     page = results_of(client)

@@ -171,8 +171,9 @@ def test_four_certifications_cost_a_fixed_number_of_queries(client, certs, djang
         OutlookFigureFactory().occupation.certifications.add(cert)
         build_path(EducationStepFactory(), cert)
     # published list (with body and sources), code sets, skills, eligibility requirements (with sources),
-    # occupations, their figures and the figures' sources, the paths to them and the paths' steps
-    with django_assert_max_num_queries(9):
+    # occupations, their figures and the figures' sources, the paths to them, the paths' steps and their
+    # certifications' requirements
+    with django_assert_max_num_queries(10):
         response = client.get(COMPARE + "?c=coc&c=ccs&c=cca&c=cpc")
     assert response.status_code == 200
 

@@ -274,7 +274,8 @@ def test_not_found_page_has_no_canonical_and_no_share_panel(client, db):
 
 def test_metadata_adds_no_queries_to_a_detail_page(client, content, django_assert_max_num_queries):
     # The detail view's own queries (record with body and sources, code sets, skills, steps,
-    # sources, eligibility); SEO and share panel read only what it fetched.
-    with django_assert_max_num_queries(12):
+    # sources, eligibility requirements, occupations with their figures, the shortest path and
+    # its steps); SEO and share panel read only what it fetched.
+    with django_assert_max_num_queries(14):
         response = client.get("/certifications/cpc/")
     assert response.status_code == 200
