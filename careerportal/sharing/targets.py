@@ -14,13 +14,13 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.auth.mixins import AccessMixin
-from django.contrib.redirects.models import Redirect
 from django.core.exceptions import ValidationError
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import get_language_from_path, override
 from django.utils.translation import gettext_lazy as _
 
 from publishing.models import PublishableContent
+from publishing.redirects import redirected_path
 from publishing.seo import site_url
 from publishing.views import BreadcrumbMixin
 
@@ -69,16 +69,6 @@ def public_match(path):
     return match
 
 
-def redirected_path(path):
-    """Where the site's redirects send `path` (after a slug change), or None."""
-    return (
-        Redirect.objects.filter(site_id=settings.SITE_ID, old_path=path)
-        .exclude(new_path="")
-        .values_list("new_path", flat=True)
-        .first()
-    )
-
-
 def normalize_target(value):
     """The path (and query) of the public page `value` points to; ValidationError otherwise."""
     text = (value or "").strip()
@@ -105,7 +95,7 @@ def normalize_target(value):
         path = f"{path}/"
     if public_match(path) is None:
         new_path = redirected_path(path)
-        if new_path is None or public_match(new_path) is None:
+        if not new_path or public_match(new_path) is None:
             raise ValidationError(
                 _(
                     "There is no public page at %(path)s. Open the page you want to share and copy its "

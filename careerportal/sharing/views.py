@@ -10,13 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from publishing.redirects import redirected_path
 from publishing.seo import absolute_url
 from publishing.views import BreadcrumbMixin
 
 from .cards import card_for_path, card_png, page_path_of
 from .forms import ShareLinkForm, ShareLinkNoteForm
 from .models import ShareLink, is_counselor
-from .targets import page_titles, path_language, public_match, redirected_path
+from .targets import page_titles, path_language, public_match
 
 
 class CounselorRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
@@ -155,7 +156,7 @@ def open_share_link(request, code):
     except Http404:
         # The page was renamed since the link was made: show it at its new address.
         new_path = redirected_path(path)
-        if new_path is None:
+        if not new_path:
             raise
         response = render_in_place(request, new_path, query, link)
     patch_cache_control(response, private=True, no_store=True)
