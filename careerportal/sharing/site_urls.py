@@ -1,6 +1,6 @@
 """Addresses that are the same in every language, outside i18n_patterns: a share link
 /s/<code>/ opens its page in the page's own language, /cards/es/... is the card of a Spanish
-page, and the sitemap lists both languages' addresses (docs/translation.md)."""
+page, and the sitemap lists both languages' addresses (docs/languages.md)."""
 
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path

@@ -224,3 +224,10 @@ def test_a_counselor_makes_a_link_to_a_spanish_page_from_a_spanish_page(counselo
     assert response.status_code == 302
     assert response["Location"] == "/es/counselor/"
     assert ShareLink.objects.get().target == "/es/skills/attention-to-detail/"
+
+
+@pytest.mark.parametrize("url", ["/certifications/cpc/", "/es/certifications/cpc/", "/", "/robots.txt"])
+def test_no_response_varies_by_browser_language(client, every_page_type, url):
+    response = client.get(url, headers={"accept-language": "es"})
+    assert "accept-language" not in response.get("Vary", "").lower()
+    assert response["Content-Language"] == ("es" if url.startswith("/es/") else "en")
