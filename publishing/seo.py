@@ -185,7 +185,7 @@ def canonical_path(context, record=None):
 def breadcrumb_node(context, canonical):
     crumbs = list(context.get("breadcrumbs") or [])
     if not crumbs:
-        crumbs = [(_("Home"), "/")]
+        crumbs = [(_("Home"), reverse("home"))]
     items = []
     for position, (label, url) in enumerate(crumbs, start=1):
         # The last crumb is this page: name it by its canonical address (keeps the compare query).
@@ -201,7 +201,7 @@ def web_page_node(meta):
         "name": meta.title,
         "description": meta.description,
         "inLanguage": get_language() or settings.LANGUAGE_CODE,
-        "isPartOf": {"@type": "WebSite", "name": str(settings.SITE_NAME), "url": absolute_url("/")},
+        "isPartOf": {"@type": "WebSite", "name": str(settings.SITE_NAME), "url": absolute_url(reverse("home"))},
     }
     if meta.record is not None:
         node["lastReviewed"] = meta.record.reviewed_on

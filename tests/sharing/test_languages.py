@@ -54,6 +54,9 @@ def test_every_public_page_answers_in_spanish_under_es(client, every_page_type, 
     assert head.links["canonical"].startswith(f"{SITE}/es/")
     (page,) = nodes_of_type(head, "WebPage")
     assert page["inLanguage"] == "es"
+    assert page["isPartOf"]["url"] == f"{SITE}/es/"
+    (crumbs,) = nodes_of_type(head, "BreadcrumbList")
+    assert all(item["item"].startswith(f"{SITE}/es/") for item in crumbs["itemListElement"])
 
 
 @pytest.mark.parametrize("url, shareable", SHAREABLE)
@@ -147,6 +150,7 @@ def test_spanish_feeds_link_spanish_pages(client, every_page_type, feed):
     response = client.get(feed)
     body = response.content.decode()
     assert response.status_code == 200
+    assert '<feed xml:lang="es"' in body
     assert f'href="{SITE}/es/certifications/cpc/"' in body
     assert f'href="{SITE}/certifications/cpc/"' not in body
 
