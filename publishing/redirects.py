@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_from_path, override
 
 from .models import PublicationStatus, PublishableContent
-from .seo import page_path
+from .seo import page_path, path_language
 
 _OLD_PATH = "_publishing_old_path"
 
@@ -82,8 +82,8 @@ def connect_signals(models):
 def redirected_path(path):
     """Where the redirects send `path` in its own language (/es/old/ -> /es/new/), "" for a page
     that is gone, None when `path` has no redirect."""
-    language = get_language_from_path(path)
-    prefix = f"/{language}" if language and language != settings.LANGUAGE_CODE else ""
+    language = path_language(path)
+    prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
     new_path = (
         Redirect.objects.filter(site_id=settings.SITE_ID, old_path=path.removeprefix(prefix))
         .values_list("new_path", flat=True)

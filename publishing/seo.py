@@ -25,7 +25,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse, translate_url
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language, get_language_info, override
+from django.utils.translation import get_language, get_language_from_path, get_language_info, override
 from django.utils.translation import gettext_lazy as _
 
 from .models import PublishableContent
@@ -72,6 +72,11 @@ def site_url():
 def absolute_url(path):
     """The public address of a site path, from site_url() (in production SITE_URL, never the request's Host)."""
     return f"{site_url()}{path}"
+
+
+def path_language(path):
+    """The language a site path is written in: its prefix (/es/...), else the default language."""
+    return get_language_from_path(path) or settings.LANGUAGE_CODE
 
 
 def path_in_language(path, language):

@@ -16,12 +16,12 @@ from django.conf import settings
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import ValidationError
 from django.urls import Resolver404, resolve, reverse
-from django.utils.translation import get_language_from_path, override
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from publishing.models import PublishableContent
 from publishing.redirects import redirected_path
-from publishing.seo import site_url
+from publishing.seo import path_language, site_url
 from publishing.views import BreadcrumbMixin
 
 PRIVATE_NAMESPACES = {"admin", "sharing"}
@@ -35,11 +35,6 @@ def private_prefixes():
         with override(language):
             counselor_pages.append(reverse("sharing:list"))
     return (reverse("admin:index"), *counselor_pages, "/s/")
-
-
-def path_language(path):
-    """The language a site path is written in: its prefix (/es/...), else the default language."""
-    return get_language_from_path(path) or settings.LANGUAGE_CODE
 
 
 def resolve_in_own_language(path):

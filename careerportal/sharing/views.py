@@ -11,13 +11,13 @@ from django.views.decorators.http import require_safe
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from publishing.redirects import redirected_path
-from publishing.seo import absolute_url
+from publishing.seo import absolute_url, path_language
 from publishing.views import BreadcrumbMixin
 
 from .cards import card_for_path, card_png, page_path_of
 from .forms import ShareLinkForm, ShareLinkNoteForm
 from .models import ShareLink, is_counselor
-from .targets import page_titles, path_language, public_match
+from .targets import page_titles, public_match
 
 
 class CounselorRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
