@@ -235,3 +235,34 @@ def test_no_response_varies_by_browser_language(client, every_page_type, url):
     response = client.get(url, headers={"accept-language": "es"})
     assert "accept-language" not in response.get("Vary", "").lower()
     assert response["Content-Language"] == ("es" if url.startswith("/es/") else "en")
+
+
+@pytest.mark.parametrize(
+    "url, view_name",
+    [
+        ("/", "home"),
+        ("/certifications/", "certifications:list"),
+        ("/certifications/compare/", "certifications:compare"),
+        ("/certifications/cpc/", "certifications:detail"),
+        ("/paths/", "qualifications:path-list"),
+        ("/education/x/", "qualifications:education-detail"),
+        ("/skills/", "qualifications:skill-list"),
+        ("/careers/", "qualifications:careers"),
+        ("/plan/", "qualifications:path-finder"),
+        ("/search/", "search:results"),
+        ("/counselor/", "sharing:list"),
+        ("/counselor/login/", "sharing:login"),
+        ("/feed/updates/", "sharing:updates-feed"),
+        ("/certifications/cpc/feed/", "sharing:certification-feed"),
+        ("/s/abc234/", "site:open"),
+        ("/sitemap.xml", "site:sitemap"),
+        ("/robots.txt", "site:robots"),
+        ("/cards/certifications/cpc.png", "site:card"),
+        ("/healthz", "healthz"),
+        ("/admin/", "admin:index"),
+    ],
+)
+def test_every_old_english_address_still_routes_to_its_view(url, view_name):
+    from django.urls import resolve
+
+    assert resolve(url).view_name == view_name
