@@ -35,8 +35,8 @@ CACHEABLE_PAGES = {
     "qualifications:careers": (),
     "qualifications:path-finder": tuple(PathFinderForm.base_fields),
     "search:results": tuple(SearchForm.base_fields),
-    "sharing:sitemap": (),
-    "sharing:robots": (),
+    "site:sitemap": (),
+    "site:robots": (),
     "sharing:updates-feed": (),
     **{f"sharing:{name}": () for _prefix, name in RECORD_FEEDS.values()},
 }

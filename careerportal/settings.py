@@ -93,7 +93,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language comes from the address: English unprefixed, Spanish under /es/ (docs/languages.md).
+    "careerportal.middleware.AddressLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "publishing.middleware.SiteUrlMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,4 +1,5 @@
-"""/sitemap.xml: every published page, with the date it last changed.
+"""/sitemap.xml: every published page, with the date it last changed, in English and Spanish;
+each address lists its other-language versions and the x-default (English) as alternates.
 
 Addresses are built from the site's address (SITE_URL; see publishing.seo.site_url), like
 canonical links, never from the Site row."""
@@ -14,6 +15,10 @@ from qualifications.models import CareerTopic, EducationStep, Occupation, Outloo
 
 
 class SiteUrlSitemap(Sitemap):
+    i18n = True  # one <url> per language in settings.LANGUAGES, located under translation.override
+    alternates = True
+    x_default = True
+
     def get_protocol(self, protocol=None):
         return site_url().split("://", 1)[0]
 

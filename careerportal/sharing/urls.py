@@ -1,10 +1,10 @@
-from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import feeds, views
 from .feeds import RECORD_FEEDS
-from .sitemaps import SITEMAPS
 
+# Counselor pages and feeds: under i18n_patterns, so each also answers in Spanish under /es/.
+# The language-neutral addresses (/s/<code>/, sitemap.xml, robots.txt, /cards/) are in site_urls.py.
 app_name = "sharing"
 urlpatterns = [
     path("counselor/", views.ShareLinkListView.as_view(), name="list"),
@@ -13,11 +13,7 @@ urlpatterns = [
     path("counselor/<int:pk>/retire/", views.ShareLinkRetireView.as_view(), name="retire"),
     path("counselor/login/", views.CounselorLoginView.as_view(), name="login"),
     path("counselor/logout/", views.CounselorLogoutView.as_view(), name="logout"),
-    path("s/<slug:code>/", views.open_share_link, name="open"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots"),
     path("feed/updates/", feeds.ContentUpdatesFeed(), name="updates-feed"),
-    path("cards/<path:name>.png", views.social_card, name="card"),
 ]
 # A feed per detail page, at its address plus feed/ (e.g. /certifications/cpc/feed/).
 urlpatterns += [

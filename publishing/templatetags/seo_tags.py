@@ -44,3 +44,10 @@ def share_url(context):
         if len(query) <= SHARED_QUERY_MAX_LENGTH:  # a garbage query would not fit a QR code
             return f"{canonical}?{query}"
     return canonical
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """`{% language_links as languages %}`: this page in the other languages, query kept, for the switcher."""
+    request = context.get("request")
+    return seo.language_links(request.get_full_path() if request is not None else "/")

@@ -57,6 +57,14 @@ def test_every_detail_page_has_no_serious_axe_violations(page, site, model):
     check_pages(page, site, urls)
 
 
+def test_spanish_pages_have_no_serious_axe_violations(page, site):
+    """The Spanish edition (/es/): lang="es", the switcher back to English, a detail page, a 404."""
+    check_pages(page, site, ["/es/", "/es/certifications/", detail_urls(Certification)[0].replace("/", "/es/", 1)])
+    page.goto(site + "/es/no-such-page/")
+    problems = blocking_violations(page)
+    assert not problems, "\n".join(problems)
+
+
 def test_filtered_and_emptied_certification_list_has_no_serious_axe_violations(page, site):
     check_pages(
         page,

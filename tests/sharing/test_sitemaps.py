@@ -62,8 +62,23 @@ def test_sitemap_lists_every_published_page_with_lastmod(client, content):
         "/skills/detail/",
         "/careers/coders/",
     }
-    assert set(entries) == {SITE + path for path in expected}
+    assert set(entries) == {SITE + path for path in expected} | {f"{SITE}/es{path}" for path in expected}
     assert all(entries.values()), "every URL has a lastmod"
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}link"
+
+
+def test_each_address_lists_its_language_alternates_and_x_default(client, content):
+    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own response
+    alternates = {
+        url.findtext("sm:loc", namespaces=NS): {link.get("hreflang"): link.get("href") for link in url.iter(XHTML)}
+        for url in root
+    }
+    for path in ["/", "/certifications/cpc/", "/plan/"]:
+        expected = {"en": SITE + path, "es": f"{SITE}/es{path}", "x-default": SITE + path}
+        assert alternates[SITE + path] == expected
+        assert alternates[f"{SITE}/es{path}"] == expected
 
 
 def test_sitemap_leaves_drafts_out(client, content):
