@@ -429,7 +429,7 @@ class ExamCost(
         if has_dues and self.certification_id and not self.certification.membership_required:
             errors["dues_low_usd"] = _(
                 "This certification does not require membership to sit the exam, so dues would never be counted: "
-                "clear them, or tick “membership required” on the certification."
+                "clear them, or add membership of the body to every route of the certification's requirements."
             )
         if errors:
             raise ValidationError(errors)

@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from tests.factories import UserFactory
 
@@ -25,6 +26,16 @@ def page_cache_off(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English: a request to a Spanish page leaves Spanish active in the
+    thread (as a server's next request would reset it), which would put /es/ into addresses
+    that tests build outside a request."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

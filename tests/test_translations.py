@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from careerportal.starter_content import load_starter_content
-from certifications.models import Certification
 
 CATALOGUE = Path(settings.BASE_DIR, "locale", "es", "LC_MESSAGES", "django.po")
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sd]|%[sd]")
@@ -232,19 +231,10 @@ def test_spanish_pages_write_dates_in_spanish_and_dollars_the_us_way(client, sit
     with translation.override("es"):
         careers, skills = reverse("qualifications:careers"), reverse("qualifications:skill-list")
     text = Text.of(client.get(careers, HTTP_ACCEPT_LANGUAGE="es").content.decode())
-    assert "$44,090" in text and "$21.20" in text  # as on the BLS pages, not "$44 090" or "$21,20"
+    # Dollars as on the BLS pages ("$50,250"), not "$50 250" or "$50.250".
+    assert re.search(r"\$\d{2},\d{3}\b", text)
+    assert not re.search(r"\$\d{2}[ .\u00a0]\d{3}\b", text)
     text = Text.of(client.get(skills, HTTP_ACCEPT_LANGUAGE="es").content.decode())
     assert re.search(r"Última revisión \d{1,2} de [a-z]+ de \d{4}", text)
-    english = Text.of(client.get(skills).content.decode())
+    english = Text.of(client.get(reverse("qualifications:skill-list")).content.decode())
     assert re.search(r"Last reviewed \d{1,2} [A-Z][a-z]+ \d{4}", english)
-
-
-def test_the_history_table_names_its_actions_in_spanish(client, site, superuser):
-    """django-simple-history ships no Spanish: "Created" comes from our catalogue."""
-    client.force_login(superuser)
-    cpc = Certification.objects.get(slug="cpc")
-    with translation.override("es"):
-        url = reverse("admin:certifications_certification_history", args=[cpc.pk])
-    text = Text.of(client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode())
-    assert "Versiones de este registro" in text
-    assert re.search(r"\d{1,2} de [a-z]+ de \d{4}, [\d:]+ Publicado Creado", text)
