@@ -1,5 +1,5 @@
 """The search migrations: pg_trgm, the search entries and their indexes on
-PostgreSQL; on SQLite an empty table and no SQL of their own."""
+PostgreSQL; on SQLite the entries and their FTS5 trigram table (0003)."""
 
 import importlib
 
@@ -7,11 +7,13 @@ import pytest
 from django.apps import apps
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from careerportal.search.index import SEARCH_CONFIG
 from careerportal.search.models import SearchEntry
 from careerportal.search.registry import SEARCHABLE_TYPES
-from careerportal.search.services import matching
+from careerportal.search.postgresql import matching
+from careerportal.search.services import search
 from tests.factories import CertificationFactory, SkillFactory
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +55,7 @@ def test_entry_migration_copies_the_fields_the_registry_names():
 
 
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="checks the SQLite no-op")
-def test_on_sqlite_the_migrations_run_no_sql_of_their_own():
+def test_on_sqlite_the_first_two_migrations_run_no_sql_of_their_own():
     editor = RecordingEditor()
     first.create_search_indexes(apps, editor)
     first.drop_search_indexes(apps, editor)
@@ -87,19 +89,24 @@ def test_matching_entries_are_found_through_both_indexes(query):
     assert "Bitmap Index Scan on search_entry_names_trgm" in plan
 
 
-@pytest.mark.postgres
-def test_migration_fills_the_entries_of_existing_records():
+@pytest.mark.django_db(transaction=True)
+def test_narrowing_the_entries_can_be_reversed_and_applied_again_and_search_still_works():
     certification = CertificationFactory(code="CPC", name="Certified Professional Coder", description="Long text.")
-    SkillFactory()
-    SearchEntry.objects.all().delete()
-    with connection.cursor() as cursor:
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending checks may precede CREATE INDEX
-    with connection.schema_editor() as editor:
-        entries.index_entries(apps, editor)
-    entry = SearchEntry.objects.get(object_id=certification.pk, content_type__model="certification")
-    assert (entry.label, entry.title, entry.body) == ("CPC", "CPC Certified Professional Coder", "Long text.")
-    assert entry.document is not None
-    assert SearchEntry.objects.count() == 3  # the certification, its body, the skill
+    executor = MigrationExecutor(connection)
+    executor.migrate([("search", "0002_search_entries")])
+    old_apps = executor.loader.project_state([("search", "0002_search_entries")]).apps
+    old_entries = old_apps.get_model("search", "SearchEntry").objects
+    if connection.vendor == "postgresql":  # the text is back, refilled from the records
+        entry = old_entries.get(object_id=certification.pk, content_type__model="certification")
+        assert (entry.title, entry.body) == ("CPC Certified Professional Coder", "Long text.")
+    else:  # 0002 kept no entries on SQLite
+        assert not old_entries.exists()
+    executor = MigrationExecutor(connection)
+    executor.migrate([("search", "0003_narrow_entries_sqlite_fts")])
+    assert SearchEntry.objects.count() == 2  # the certification and its body
+    assert [hit.title for group in search("certifed profesional") for hit in group.hits][0] == (
+        "CPC — Certified Professional Coder"
+    )
 
 
 @pytest.mark.postgres
