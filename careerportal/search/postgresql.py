@@ -5,22 +5,23 @@ on the names so that a typo still finds a record.
 One ranking query for every type (a window keeps the best few per type), then
 one query per type with hits for the records, through published(), with the
 snippet (ts_headline) of those records only: 1 + (types with hits) queries.
+The ranking query is SQL of its own because the ORM cannot express its shape:
+full-text matches and names like the query found separately, each through its
+own GIN index, then added up; see docs/search.md for the measurements.
 """
 
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
-    SearchRank,
     SearchVector,
-    TrigramWordSimilarity,
 )
 from django.db import connections
-from django.db.models import Case, F, FloatField, OuterRef, Q, Subquery, TextField, Value, When, Window
-from django.db.models.functions import Concat, RowNumber
+from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Concat
 
 from .index import SEARCH_CONFIG
 from .models import SearchEntry
-from .services import MARK_START, MARK_STOP, closed, groups_of, highlight, published_entries
+from .services import MARK_START, MARK_STOP, Ranked, closed, groups_of, highlight, published_records_sql, shown_records
 
 # Index --------------------------------------------------------------------------------------
 
@@ -72,51 +73,54 @@ def after_rebuild(*, using="default"):
 
 def matching(query, text_query):
     """Entries whose document matches the query, or whose names contain something
-    like it (pg_trgm's word similarity ≥ 0.6). Both can be answered from the GIN
-    indexes of migration 0002."""
+    like it (pg_trgm's word similarity ≥ 0.6). Each is answered from its own GIN
+    index of migration 0002."""
     return Q(document=text_query) | Q(names__trigram_word_similar=query)
 
 
-def ranked_entries(query, text_query, types, content_types):
-    """Entries of published records matching the query, with `score` and their `place` within their type."""
-    return (
-        published_entries(types, content_types)
-        .filter(matching(query, text_query))
-        .annotate(
-            # ts_rank gives partial credit to a document that has only some of the
-            # words; only a document that matches the whole query earns its rank.
-            # Each part is computed only for the rows its own condition matched.
-            score=Case(
-                When(document=text_query, then=SearchRank(F("document"), text_query)),
-                default=Value(0.0),
-                output_field=FloatField(),
-            )
-            + Case(
-                When(names__trigram_word_similar=query, then=TrigramWordSimilarity(query, "names")),
-                default=Value(0.0),
-                output_field=FloatField(),
-            )
-            + Case(When(label__iexact=query, then=Value(1.0)), default=Value(0.0), output_field=FloatField()),
-        )
-        .annotate(
-            place=Window(RowNumber(), partition_by=[F("content_type")], order_by=[F("score").desc(), F("object_id")])
-        )
-        .only("pk", "content_type_id", "object_id")
-        .order_by()  # the places say the order; sorting here again would cost a sort
+RANKING_SQL = """
+    WITH matched AS (
+        -- ts_rank only for the documents that match the whole query (it gives
+        -- partial credit otherwise), word similarity only for names like it: each
+        -- branch reads its own index and scores only its own matches.
+        SELECT id, content_type_id, object_id, label, ts_rank(document, text_query) AS score
+        FROM search_searchentry, websearch_to_tsquery(%s::regconfig, %s) AS text_query
+        WHERE document @@ text_query
+        UNION ALL
+        SELECT id, content_type_id, object_id, label, word_similarity(%s, names)
+        FROM search_searchentry WHERE names %%> %s
+    ),
+    scored AS (
+        SELECT id, content_type_id, object_id,
+            SUM(score) + CASE WHEN UPPER(label) = UPPER(%s) THEN 1 ELSE 0 END AS score
+        FROM matched WHERE (content_type_id, object_id) IN ({published})
+        GROUP BY id, content_type_id, object_id, label
     )
+    SELECT id, content_type_id, object_id, score FROM (
+        SELECT *, ROW_NUMBER() OVER (PARTITION BY content_type_id ORDER BY score DESC, object_id) AS place FROM scored
+    ) AS ranked
+    WHERE place <= %s ORDER BY place
+"""
+
+
+def ranked_entries(query, types, content_types, *, limit, using="default"):
+    """The best limit + 1 entries of published records per type, best first. The
+    published subquery is compiled by the ORM; every value is a parameter."""
+    published, published_params = published_records_sql(types, content_types)
+    params = [SEARCH_CONFIG, query, query, query, query, *published_params, limit + 1]
+    with connections[using].cursor() as cursor:
+        cursor.execute(RANKING_SQL.format(published=published), params)
+        return [Ranked(*row) for row in cursor.fetchall()]
 
 
 def search(query, types, content_types, *, limit):
     text_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    ranked = sorted(
-        ranked_entries(query, text_query, types, content_types).filter(place__lte=limit + 1),
-        key=lambda entry: entry.place,
-    )
+    ranked = ranked_entries(query, types, content_types, limit=limit)
 
     def records_of(searchable, ids):
         """The records, through published() again, each with the snippet of its summary and body."""
         text_fields = searchable.summary_fields + searchable.body_fields
-        records = searchable.model.objects.published().annotate(
+        records = shown_records(searchable).annotate(
             snippet=SearchHeadline(
                 Concat(*_spaced(text_fields), output_field=TextField()) if len(text_fields) > 1 else text_fields[0],
                 text_query,

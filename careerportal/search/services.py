@@ -9,9 +9,9 @@ records only, grouped by type.
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -19,7 +19,6 @@ from certifications.models import Certification
 from qualifications.models import QualificationPath
 
 from .index import backend
-from .models import SearchEntry
 from .registry import SEARCHABLE_TYPES
 
 MAX_QUERY_LENGTH = 200
@@ -55,6 +54,15 @@ class Hit:
     title: str
     url: str
     snippet: str  # safe HTML: escaped text with <mark> around matched words
+    score: float
+
+
+class Ranked(NamedTuple):
+    """A search entry as a backend's ranking query returns it."""
+
+    pk: int
+    content_type_id: int
+    object_id: int
     score: float
 
 
@@ -152,16 +160,25 @@ def text_snippet(text, terms, *, width=220):
     return mark_safe(("… " if start else "") + snippet + (" …" if end < len(text) else ""))  # noqa: S308
 
 
-def published_entries(types, content_types):
-    """The search entries of published records of these types: whether a record
-    is published is read from the record itself, never copied into its entry."""
-    published = Q()
+def published_records_sql(types, content_types):
+    """SQL and parameters selecting (content type id, record id) of every published
+    record of these types, for a ranking query's `(content_type_id, object_id) IN (…)`.
+    Whether a record is published is read from the record itself, never copied
+    into its entry; each part is compiled by the ORM from `published()`."""
+    parts, params = [], []
     for searchable in types:
-        published |= Q(
-            content_type=content_types[searchable.model],
-            object_id__in=searchable.model.objects.published().values("pk"),
-        )
-    return SearchEntry.objects.filter(published)
+        sql, part_params = searchable.model.objects.published().order_by().values("pk").query.sql_with_params()
+        content_type_id = int(content_types[searchable.model].pk)
+        parts.append(f"SELECT {content_type_id} AS content_type_id, * FROM ({sql}) AS part")  # noqa: S608 - ORM SQL
+        params += part_params
+    return " UNION ALL ".join(parts), params
+
+
+def shown_records(searchable, *more_fields):
+    """The published records of a type with only what a hit shows: its title
+    fields and the slug its address is made of (every searchable type's
+    get_absolute_url() reads only the slug), and any `more_fields`."""
+    return searchable.model.objects.published().only("slug", *searchable.title_fields, *more_fields)
 
 
 def groups_of(ranked, types, content_types, *, limit, records_of):

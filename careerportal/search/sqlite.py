@@ -23,7 +23,7 @@ import re
 from django.db import connections
 
 from .models import SearchEntry
-from .services import groups_of, published_entries, query_terms, text_snippet
+from .services import Ranked, groups_of, published_records_sql, query_terms, shown_records, text_snippet
 
 FTS_TABLE = "search_entry_fts"  # the name is written out in the SQL below too
 COLUMN_WEIGHTS = (10.0, 3.0, 1.0, 0.0)  # title, summary, body, names
@@ -115,8 +115,8 @@ def word_condition(terms):
 
 
 def ranked_entries(query, terms, typos, types, content_types, *, limit, using="default"):
-    """(entry id, content type id, object id, score, place) of the best limit + 1 entries per type."""
-    published_sql, published_params = published_entries(types, content_types).values("pk").query.sql_with_params()
+    """The best limit + 1 entries of published records per type, best first."""
+    published_sql, published_params = published_records_sql(types, content_types)
     condition, condition_params = word_condition(terms) if terms else ("0", [])
     weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
     sql = f"""
@@ -127,7 +127,7 @@ def ranked_entries(query, terms, typos, types, content_types, *, limit, using="d
         matched AS (
             SELECT id, SUM(score) AS score FROM (SELECT * FROM words UNION ALL SELECT * FROM typos) GROUP BY id
         )
-        SELECT * FROM (
+        SELECT id, content_type_id, object_id, score FROM (
             SELECT entry.id, entry.content_type_id, entry.object_id, score, ROW_NUMBER() OVER (
                 PARTITION BY entry.content_type_id ORDER BY score DESC, entry.object_id
             ) AS place
@@ -135,14 +135,14 @@ def ranked_entries(query, terms, typos, types, content_types, *, limit, using="d
                 SELECT entry.id, entry.content_type_id, entry.object_id,
                     matched.score + CASE WHEN lower(entry.label) = lower(%s) THEN {EXACT_BONUS} ELSE 0 END AS score
                 FROM matched JOIN {SearchEntry._meta.db_table} AS entry ON entry.id = matched.id
-                WHERE entry.id IN ({published_sql})
+                WHERE (entry.content_type_id, entry.object_id) IN ({published_sql})
             ) AS entry
-        ) WHERE place <= %s
+        ) WHERE place <= %s ORDER BY place
     """  # noqa: S608 - names are constants, the published subquery is compiled by the ORM, values are parameters
     params = [*condition_params, json.dumps(typos), query, *published_params, limit + 1]
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
-        return sorted(cursor.fetchall(), key=lambda row: row[4])
+        return [Ranked(*row) for row in cursor.fetchall()]
 
 
 def search(query, types, content_types, *, limit):
@@ -150,25 +150,13 @@ def search(query, types, content_types, *, limit):
     typos = typo_matches(query)
     if not terms and not typos:
         return []
-    ranked = [
-        _Ranked(pk, content_type_id, object_id, score)
-        for pk, content_type_id, object_id, score, _place in ranked_entries(
-            query, terms, typos, types, content_types, limit=limit
-        )
-    ]
+    ranked = ranked_entries(query, terms, typos, types, content_types, limit=limit)
 
     def records_of(searchable, ids):
         text_fields = searchable.summary_fields + searchable.body_fields
         return {
             pk: (record, text_snippet(" ".join(str(getattr(record, name)) for name in text_fields), terms))
-            for pk, record in searchable.model.objects.published().in_bulk(ids).items()
+            for pk, record in shown_records(searchable, *text_fields).in_bulk(ids).items()
         }
 
     return groups_of(ranked, types, content_types, limit=limit, records_of=records_of)
-
-
-class _Ranked:
-    __slots__ = ("pk", "content_type_id", "object_id", "score")
-
-    def __init__(self, pk, content_type_id, object_id, score):
-        self.pk, self.content_type_id, self.object_id, self.score = pk, content_type_id, object_id, score

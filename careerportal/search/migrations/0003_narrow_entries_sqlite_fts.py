@@ -13,7 +13,7 @@ SQLite drops the FTS5 table and empties the entries (0002 kept none there).
 
 import importlib
 
-from django.db import migrations
+from django.db import migrations, models
 
 FTS_TABLE = "search_entry_fts"
 
@@ -104,6 +104,13 @@ class Migration(migrations.Migration):
     operations = [
         migrations.RunPython(create_fts, drop_fts, elidable=False),
         migrations.RunPython(migrations.RunPython.noop, refill_text, elidable=False),
+        # With a default, reversing adds the columns back to a table that has rows.
+        *(
+            migrations.AlterField(
+                model_name="searchentry", name=name, field=models.TextField(default="", verbose_name=label)
+            )
+            for name, label in (("title", "title text"), ("summary", "summary text"), ("body", "body text"))
+        ),
         migrations.RemoveField(model_name="searchentry", name="body"),
         migrations.RemoveField(model_name="searchentry", name="summary"),
         migrations.RemoveField(model_name="searchentry", name="title"),
