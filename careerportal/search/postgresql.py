@@ -21,7 +21,16 @@ from django.db.models.functions import Concat
 
 from .index import SEARCH_CONFIG
 from .models import SearchEntry
-from .services import MARK_START, MARK_STOP, Ranked, closed, groups_of, highlight, published_records_sql, shown_records
+from .services import (
+    MARK_START,
+    MARK_STOP,
+    Ranked,
+    closed,
+    groups_of,
+    highlight,
+    published_condition_sql,
+    shown_records,
+)
 
 # Index --------------------------------------------------------------------------------------
 
@@ -93,7 +102,7 @@ RANKING_SQL = """
     scored AS (
         SELECT id, content_type_id, object_id,
             SUM(score) + CASE WHEN UPPER(label) = UPPER(%s) THEN 1 ELSE 0 END AS score
-        FROM matched WHERE (content_type_id, object_id) IN ({published})
+        FROM matched WHERE {published}
         GROUP BY id, content_type_id, object_id, label
     )
     SELECT id, content_type_id, object_id, score FROM (
@@ -106,7 +115,7 @@ RANKING_SQL = """
 def ranked_entries(query, types, content_types, *, limit, using="default"):
     """The best limit + 1 entries of published records per type, best first. The
     published subquery is compiled by the ORM; every value is a parameter."""
-    published, published_params = published_records_sql(types, content_types)
+    published, published_params = published_condition_sql(types, content_types, alias="matched")
     params = [SEARCH_CONFIG, query, query, query, query, *published_params, limit + 1]
     with connections[using].cursor() as cursor:
         cursor.execute(RANKING_SQL.format(published=published), params)

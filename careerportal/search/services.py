@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -160,18 +161,20 @@ def text_snippet(text, terms, *, width=220):
     return mark_safe(("… " if start else "") + snippet + (" …" if end < len(text) else ""))  # noqa: S308
 
 
-def published_records_sql(types, content_types):
-    """SQL and parameters selecting (content type id, record id) of every published
-    record of these types, for a ranking query's `(content_type_id, object_id) IN (…)`.
-    Whether a record is published is read from the record itself, never copied
-    into its entry; each part is compiled by the ORM from `published()`."""
+def published_condition_sql(types, content_types, *, alias):
+    """SQL and parameters of a condition that the entry `alias` (a table alias in a
+    ranking query) belongs to a published record of one of these types: one
+    correlated EXISTS per type, each compiled by the ORM from `published()`, so the
+    database checks by primary key only the entries that matched. Whether a record
+    is published is read from the record itself, never copied into its entry."""
     parts, params = [], []
     for searchable in types:
-        sql, part_params = searchable.model.objects.published().order_by().values("pk").query.sql_with_params()
+        record = searchable.model.objects.published().filter(pk=RawSQL(f"{alias}.object_id", []))  # noqa: S611
+        sql, part_params = record.order_by().values("pk").query.sql_with_params()
         content_type_id = int(content_types[searchable.model].pk)
-        parts.append(f"SELECT {content_type_id} AS content_type_id, * FROM ({sql}) AS part")  # noqa: S608 - ORM SQL
+        parts.append(f"({alias}.content_type_id = {content_type_id} AND EXISTS ({sql}))")
         params += part_params
-    return " UNION ALL ".join(parts), params
+    return "(" + " OR ".join(parts) + ")", params
 
 
 def shown_records(searchable, *more_fields):

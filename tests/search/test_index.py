@@ -56,7 +56,9 @@ def fts_rows():
 @on_sqlite
 def test_on_sqlite_saving_a_record_writes_its_text_to_the_fts_table():
     skill = SkillFactory(name="Attention to detail", summary="Careful.", on_the_job="Checks.", how_to_build="Practice.")
-    assert fts_rows() == [(entry_of(skill).pk, "Attention to detail", "Careful.", "Checks. Practice.", "Attention to detail")]
+    assert fts_rows() == [
+        (entry_of(skill).pk, "Attention to detail", "Careful.", "Checks. Practice.", "Attention to detail")
+    ]
     skill.name = "Patience"
     skill.save()
     assert [row[1] for row in fts_rows()] == ["Patience"]
