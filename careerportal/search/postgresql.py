@@ -28,7 +28,7 @@ from .services import (
     closed,
     groups_of,
     highlight,
-    published_condition_sql,
+    published_parts,
     shown_records,
 )
 
@@ -102,7 +102,7 @@ RANKING_SQL = """
     scored AS (
         SELECT id, content_type_id, object_id,
             SUM(score) + CASE WHEN UPPER(label) = UPPER(%s) THEN 1 ELSE 0 END AS score
-        FROM matched WHERE {published}
+        FROM matched WHERE (content_type_id, object_id) IN ({published})
         GROUP BY id, content_type_id, object_id, label
     )
     SELECT id, content_type_id, object_id, score FROM (
@@ -115,7 +115,15 @@ RANKING_SQL = """
 def ranked_entries(query, types, content_types, *, limit, using="default"):
     """The best limit + 1 entries of published records per type, best first. The
     published subquery is compiled by the ORM; every value is a parameter."""
-    published, published_params = published_condition_sql(types, content_types, alias="matched")
+    # One hashed list of the published records' (type, id): the cheapest check on
+    # PostgreSQL when thousands of entries match (a correlated lookup per entry
+    # was twice as slow for "coder").
+    parts = published_parts(types, content_types)
+    published = " UNION ALL ".join(
+        f"SELECT {content_type_id}, * FROM ({sql}) AS part"  # noqa: S608 - ORM SQL, an integer id
+        for content_type_id, sql, _p in parts
+    )
+    published_params = [param for _id, _sql, params in parts for param in params]
     params = [SEARCH_CONFIG, query, query, query, query, *published_params, limit + 1]
     with connections[using].cursor() as cursor:
         cursor.execute(RANKING_SQL.format(published=published), params)

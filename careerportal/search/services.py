@@ -161,20 +161,20 @@ def text_snippet(text, terms, *, width=220):
     return mark_safe(("… " if start else "") + snippet + (" …" if end < len(text) else ""))  # noqa: S308
 
 
-def published_condition_sql(types, content_types, *, alias):
-    """SQL and parameters of a condition that the entry `alias` (a table alias in a
-    ranking query) belongs to a published record of one of these types: one
-    correlated EXISTS per type, each compiled by the ORM from `published()`, so the
-    database checks by primary key only the entries that matched. Whether a record
-    is published is read from the record itself, never copied into its entry."""
-    parts, params = [], []
+def published_parts(types, content_types, *, correlated_to=None):
+    """(content type id, SQL, parameters) selecting the ids of the published records
+    of each type, compiled by the ORM from `published()`, for a backend's ranking
+    query; with `correlated_to` (a column of that query, such as "entry.object_id")
+    only the record with that id. Whether a record is published is read from the
+    record itself, never copied into its entry."""
+    parts = []
     for searchable in types:
-        record = searchable.model.objects.published().filter(pk=RawSQL(f"{alias}.object_id", []))  # noqa: S611
-        sql, part_params = record.order_by().values("pk").query.sql_with_params()
-        content_type_id = int(content_types[searchable.model].pk)
-        parts.append(f"({alias}.content_type_id = {content_type_id} AND EXISTS ({sql}))")
-        params += part_params
-    return "(" + " OR ".join(parts) + ")", params
+        records = searchable.model.objects.published().order_by()
+        if correlated_to:
+            records = records.filter(pk=RawSQL(correlated_to, []))  # noqa: S611 - a column name from the backend
+        sql, params = records.values("pk").query.sql_with_params()
+        parts.append((int(content_types[searchable.model].pk), sql, list(params)))
+    return parts
 
 
 def shown_records(searchable, *more_fields):

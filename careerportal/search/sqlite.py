@@ -23,7 +23,7 @@ import re
 from django.db import connections
 
 from .models import SearchEntry
-from .services import Ranked, groups_of, published_condition_sql, query_terms, shown_records, text_snippet
+from .services import Ranked, groups_of, published_parts, query_terms, shown_records, text_snippet
 
 FTS_TABLE = "search_entry_fts"  # the name is written out in the SQL below too
 COLUMN_WEIGHTS = (10.0, 3.0, 1.0, 0.0)  # title, summary, body, names
@@ -116,7 +116,11 @@ def word_condition(terms):
 
 def ranked_entries(query, terms, typos, types, content_types, *, limit, using="default"):
     """The best limit + 1 entries of published records per type, best first."""
-    published_sql, published_params = published_condition_sql(types, content_types, alias="entry")
+    # A lookup by primary key for each matched entry: the cheapest check on SQLite,
+    # which would otherwise read every record of every type.
+    parts = published_parts(types, content_types, correlated_to="entry.object_id")
+    published_sql = " OR ".join(f"(entry.content_type_id = {type_id} AND EXISTS ({sql}))" for type_id, sql, _p in parts)
+    published_params = [param for _id, _sql, params in parts for param in params]
     condition, condition_params = word_condition(terms) if terms else ("0", [])
     weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
     sql = f"""
@@ -135,7 +139,7 @@ def ranked_entries(query, terms, typos, types, content_types, *, limit, using="d
                 SELECT entry.id, entry.content_type_id, entry.object_id,
                     matched.score + CASE WHEN lower(entry.label) = lower(%s) THEN {EXACT_BONUS} ELSE 0 END AS score
                 FROM matched JOIN {SearchEntry._meta.db_table} AS entry ON entry.id = matched.id
-                WHERE {published_sql}
+                WHERE ({published_sql})
             ) AS entry
         ) WHERE place <= %s ORDER BY place
     """  # noqa: S608 - names are constants, the published subquery is compiled by the ORM, values are parameters
