@@ -16,7 +16,7 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connections
-from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import F, OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Concat
 
 from .index import SEARCH_CONFIG
@@ -80,13 +80,6 @@ def after_rebuild(*, using="default"):
 # Search -------------------------------------------------------------------------------------
 
 
-def matching(query, text_query):
-    """Entries whose document matches the query, or whose names contain something
-    like it (pg_trgm's word similarity ≥ 0.6). Each is answered from its own GIN
-    index of migration 0002."""
-    return Q(document=text_query) | Q(names__trigram_word_similar=query)
-
-
 RANKING_SQL = """
     WITH matched AS (
         -- ts_rank only for the documents that match the whole query (it gives
@@ -112,9 +105,10 @@ RANKING_SQL = """
 """
 
 
-def ranked_entries(query, types, content_types, *, limit, using="default"):
-    """The best limit + 1 entries of published records per type, best first. The
-    published subquery is compiled by the ORM; every value is a parameter."""
+def ranking_sql(query, types, content_types, *, limit):
+    """SQL and parameters of the ranking query: the best limit + 1 entries of
+    published records per type, best first. The published subquery is compiled by
+    the ORM; every value is a parameter."""
     # One hashed list of the published records' (type, id): the cheapest check on
     # PostgreSQL when thousands of entries match (a correlated lookup per entry
     # was twice as slow for "coder").
@@ -124,9 +118,20 @@ def ranked_entries(query, types, content_types, *, limit, using="default"):
         for content_type_id, sql, _p in parts
     )
     published_params = [param for _id, _sql, params in parts for param in params]
-    params = [SEARCH_CONFIG, query, query, query, query, *published_params, limit + 1]
+    return RANKING_SQL.format(published=published), [
+        SEARCH_CONFIG,
+        query,
+        query,
+        query,
+        query,
+        *published_params,
+        limit + 1,
+    ]
+
+
+def ranked_entries(query, types, content_types, *, limit, using="default"):
     with connections[using].cursor() as cursor:
-        cursor.execute(RANKING_SQL.format(published=published), params)
+        cursor.execute(*ranking_sql(query, types, content_types, limit=limit))
         return [Ranked(*row) for row in cursor.fetchall()]
 
 
