@@ -19,6 +19,7 @@ through published(): 2 + (types with hits) queries.
 
 import json
 import re
+from collections import Counter
 
 from django.db import connections
 
@@ -29,6 +30,7 @@ FTS_TABLE = "search_entry_fts"  # the name is written out in the SQL below too
 COLUMN_WEIGHTS = (10.0, 3.0, 1.0, 0.0)  # title, summary, body, names
 EXACT_BONUS = 10.0
 TYPO_CANDIDATES = 200
+UNPUBLISHED_SLACK = 10  # drafts and scheduled records among the best matches of a type, checked at once
 TYPO_SIMILARITY = 0.6  # as pg_trgm's word similarity threshold
 _WORD = re.compile(r"\w+")
 
@@ -115,9 +117,30 @@ def word_condition(terms):
 
 
 def ranked_entries(query, terms, typos, types, content_types, *, limit, using="default"):
-    """The best limit + 1 entries of published records per type, best first."""
-    # A lookup by primary key for each matched entry: the cheapest check on SQLite,
-    # which would otherwise read every record of every type.
+    """The best limit + 1 entries of published records per type, best first.
+
+    Whether a record is published is looked up by primary key only for the best
+    limit + 1 + UNPUBLISHED_SLACK matches of each type; when a type has so many
+    unpublished records among those that it could lose a published one, the query
+    runs again checking every match."""
+    wanted = limit + 1
+    checked = wanted + UNPUBLISHED_SLACK
+    rows = _ranked_rows(query, terms, typos, types, content_types, per_type=checked, using=using)
+    matches, published = Counter(row[1] for row in rows), Counter(row[1] for row in rows if row[4])
+    # A type with all its checked places taken but too few published among them may have more further down.
+    if any(matches[type_id] == checked and published[type_id] < wanted for type_id in matches):
+        rows = _ranked_rows(query, terms, typos, types, content_types, per_type=None, using=using)
+    kept, places = [], Counter()
+    for pk, type_id, object_id, score, is_published in rows:
+        if is_published and places[type_id] < wanted:
+            places[type_id] += 1
+            kept.append(Ranked(pk, type_id, object_id, score))
+    return kept
+
+
+def _ranked_rows(query, terms, typos, types, content_types, *, per_type, using):
+    """(entry id, content type id, object id, score, published) of the best `per_type`
+    matches of each type (all when None), best first."""
     parts = published_parts(types, content_types, correlated_to="entry.object_id")
     published_sql = " OR ".join(f"(entry.content_type_id = {type_id} AND EXISTS ({sql}))" for type_id, sql, _p in parts)
     published_params = [param for _id, _sql, params in parts for param in params]
@@ -131,7 +154,7 @@ def ranked_entries(query, terms, typos, types, content_types, *, limit, using="d
         matched AS (
             SELECT id, SUM(score) AS score FROM (SELECT * FROM words UNION ALL SELECT * FROM typos) GROUP BY id
         )
-        SELECT id, content_type_id, object_id, score FROM (
+        SELECT id, content_type_id, object_id, score, ({published_sql}) FROM (
             SELECT entry.id, entry.content_type_id, entry.object_id, score, ROW_NUMBER() OVER (
                 PARTITION BY entry.content_type_id ORDER BY score DESC, entry.object_id
             ) AS place
@@ -139,14 +162,14 @@ def ranked_entries(query, terms, typos, types, content_types, *, limit, using="d
                 SELECT entry.id, entry.content_type_id, entry.object_id,
                     matched.score + CASE WHEN lower(entry.label) = lower(%s) THEN {EXACT_BONUS} ELSE 0 END AS score
                 FROM matched JOIN {SearchEntry._meta.db_table} AS entry ON entry.id = matched.id
-                WHERE ({published_sql})
             ) AS entry
-        ) WHERE place <= %s ORDER BY place
+        ) AS entry WHERE place <= %s ORDER BY place
     """  # noqa: S608 - names are constants, the published subquery is compiled by the ORM, values are parameters
-    params = [*condition_params, json.dumps(typos), query, *published_params, limit + 1]
+    every_place = 2**62
+    params = [*condition_params, json.dumps(typos), *published_params, query, per_type or every_place]
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
-        return [Ranked(*row) for row in cursor.fetchall()]
+        return cursor.fetchall()
 
 
 def search(query, types, content_types, *, limit):

@@ -282,3 +282,12 @@ def test_headline_marks_the_matched_words_in_the_text():
 def test_websearch_syntax_in_any_form_is_not_an_error(query):
     CertificationFactory(name="Certified Professional Coder")
     search(query)
+
+
+def test_published_records_are_found_below_many_better_matching_drafts():
+    for number in range(14):
+        SkillFactory(name=f"Wryneck draft {number}", status="draft")
+    SkillFactory(name="Published skill", on_the_job="A wryneck in the body only.")
+    SkillFactory(name="Another published skill", how_to_build="Wryneck practice.")
+    found = [hit.title for hit in hits_of(search("wryneck", limit=2), "skills")]
+    assert sorted(found) == ["Another published skill", "Published skill"]
