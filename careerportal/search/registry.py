@@ -2,8 +2,9 @@
 fields weighted title (A) over summary (B) over body (C), and the fields in
 which typos are forgiven (`trigram_fields`).
 
-On PostgreSQL these fields are copied into search entries when a record is
-saved (index.py); change a list here and run `manage.py rebuild_search_index`."""
+These fields are indexed when a record is saved (index.py: PostgreSQL stores the
+weighted vector, SQLite the text in its FTS5 table); change a list here and run
+`manage.py rebuild_search_index`."""
 
 from dataclasses import dataclass
 
