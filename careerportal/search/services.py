@@ -180,8 +180,12 @@ def published_parts(types, content_types, *, correlated_to=None):
 def shown_records(searchable, *more_fields):
     """The published records of a type with only what a hit shows: its title
     fields and the slug its address is made of (every searchable type's
-    get_absolute_url() reads only the slug), and any `more_fields`."""
-    return searchable.model.objects.published().only("slug", *searchable.title_fields, *more_fields)
+    get_absolute_url() reads only its slug, and the slug of the record its
+    manager fetches along for the address), and any `more_fields`."""
+    records = searchable.model.objects.published()
+    along = records.query.select_related
+    address = [f"{name}__slug" for name in along] if isinstance(along, dict) else []
+    return records.only("slug", *searchable.title_fields, *more_fields, *address)
 
 
 def groups_of(ranked, types, content_types, *, limit, records_of):
