@@ -67,7 +67,7 @@ def _builders():
 
     from certifications.models import Certification, CertifyingBody, CodeSet, Focus
     from publishing.models import PublicationStatus
-    from qualifications.models import CareerTopic, EducationStep, OutlookFigure, QualificationPath, Skill
+    from qualifications.models import CareerTopic, EducationStep, Occupation, OutlookFigure, QualificationPath, Skill
 
     common = {"status": PublicationStatus.PUBLISHED, "last_reviewed": datetime.date.today()}
 
@@ -147,13 +147,25 @@ def _builders():
             description=_text(rng, rng.randint(3, 10)),
         )
 
+    def occupation(rng, n):
+        return Occupation(
+            **common,
+            slug=f"{SLUG_PREFIX}occupation-{n}",
+            name=_title(rng, n),
+            soc_code=f"{rng.randint(11, 53)}-{rng.randint(1000, 9999)}",
+            summary=_text(rng, 2),
+            tasks="\n".join(_sentence(rng) for _ in range(6)),
+            work_settings=_text(rng, 2),
+            sample_titles="\n".join(_title(rng, n) for _ in range(4)),
+        )
+
     def figure(rng, n):
         return OutlookFigure(
             **common,
             slug=f"{SLUG_PREFIX}figure-{n}",
             kind=rng.choice(OutlookFigure.Kind.values),
             label=_title(rng, n),
-            occupation=_title(rng, n),
+            group=_title(rng, n),
             value=rng.randint(1, 100_000),
             period=str(rng.randint(2010, 2030)),
         )
@@ -165,6 +177,7 @@ def _builders():
         ("education", EducationStep, education_step),
         ("paths", QualificationPath, path),
         ("skills", Skill, skill),
+        ("occupations", Occupation, occupation),
         ("careers", CareerTopic, topic),
         ("outlook", OutlookFigure, figure),
     ]

@@ -35,8 +35,8 @@ CACHEABLE_PAGES = {
     "qualifications:careers": (),
     "qualifications:path-finder": tuple(PathFinderForm.base_fields),
     "search:results": tuple(SearchForm.base_fields),
-    "sitemap": (),
-    "robots": (),
+    "site:sitemap": (),
+    "site:robots": (),
     "updates-feed": (),
     **{name: () for _prefix, name in RECORD_FEEDS.values()},
 }

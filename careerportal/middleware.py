@@ -4,7 +4,8 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
-from django.utils.cache import patch_cache_control
+from django.middleware.locale import LocaleMiddleware
+from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.translation import gettext as _
 
 from .cache import CacheUnavailable, cache_get, cache_set, claim_variant, content_generation
@@ -29,6 +30,22 @@ class RequestLogMiddleware:
             response.status_code,
             (time.perf_counter() - started) * 1000,
         )
+        return response
+
+
+class AddressLanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, for a site whose language is in the address alone: with
+    i18n_patterns and English unprefixed, an unprefixed address is English whatever the browser
+    asks, so no response varies by Accept-Language (Django adds that Vary to every unprefixed page)."""
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if response.has_header("Vary"):
+            kept = [name for name in cc_delim_re.split(response["Vary"]) if name.lower() != "accept-language"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
         return response
 
 

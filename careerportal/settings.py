@@ -98,7 +98,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language comes from the address: English unprefixed, Spanish under /es/ (docs/languages.md).
+    "careerportal.middleware.AddressLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "publishing.middleware.SiteUrlMiddleware",
     # After SiteUrlMiddleware and LocaleMiddleware: metadata carries absolute addresses and the language.
@@ -160,6 +161,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Spanish dates and numbers as read in the US: careerportal/formats/es.
+FORMAT_MODULE_PATH = ["careerportal.formats"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True

@@ -1,4 +1,5 @@
-"""/sitemap.xml: every published page, with the date it last changed.
+"""/sitemap.xml: every published page, with the date it last changed, in English and Spanish;
+each address lists its other-language versions and the x-default (English) as alternates.
 
 Addresses are built from the site's address (SITE_URL; see publishing.seo.site_url), like
 canonical links, never from the Site row."""
@@ -10,10 +11,14 @@ from django.utils.functional import cached_property
 
 from certifications.models import Certification
 from publishing.seo import site_url
-from qualifications.models import CareerTopic, EducationStep, OutlookFigure, QualificationPath, Skill
+from qualifications.models import CareerTopic, EducationStep, Occupation, OutlookFigure, QualificationPath, Skill
 
 
 class SiteUrlSitemap(Sitemap):
+    i18n = True  # one <url> per language in settings.LANGUAGES, located under translation.override
+    alternates = True
+    x_default = True
+
     def get_protocol(self, protocol=None):
         return site_url().split("://", 1)[0]
 
@@ -44,7 +49,7 @@ class ListPageSitemap(SiteUrlSitemap):
         "qualifications:education-list": (EducationStep,),
         "certifications:list": (Certification,),
         "qualifications:skill-list": (Skill,),
-        "qualifications:careers": (OutlookFigure, CareerTopic),
+        "qualifications:careers": (Occupation, OutlookFigure, CareerTopic),
         "qualifications:path-finder": (QualificationPath,),
     }
 
@@ -70,4 +75,5 @@ SITEMAPS = {
     "education": PublishedRecordSitemap(EducationStep),
     "paths": PublishedRecordSitemap(QualificationPath),
     "skills": PublishedRecordSitemap(Skill),
+    "occupations": PublishedRecordSitemap(Occupation),
 }

@@ -19,7 +19,16 @@ from django.db import models, transaction
 
 from certifications.models import Certification, CertifyingBody, CodeSet, EducationLevel, Requirement
 from publishing.models import STARTER_CONTENT_NOTE, Source
-from qualifications.models import CareerTopic, EducationStep, OutlookFigure, PathStep, QualificationPath, Skill
+from qualifications.models import (
+    CareerTopic,
+    EducationStep,
+    ExamCost,
+    Occupation,
+    OutlookFigure,
+    PathStep,
+    QualificationPath,
+    Skill,
+)
 
 CHANGE_REASON = STARTER_CONTENT_NOTE
 
@@ -63,7 +72,9 @@ def starter_data():
         (Certification, certifications["certifications"]),
         (Requirement, certifications["requirements"]),
         (EducationStep, qualifications["education_steps"]),
+        (ExamCost, qualifications["exam_costs"]),
         (Skill, qualifications["skills"]),
+        (Occupation, qualifications["occupations"]),
         (QualificationPath, qualifications["paths"]),
         (OutlookFigure, qualifications["outlook_figures"]),
         (CareerTopic, qualifications["career_topics"]),
@@ -149,7 +160,7 @@ def _field_values(*, model, entry, name):
             raise StarterContentError(f"{name}: {model.__name__} has no field {field_name!r}.") from error
         if model_field.many_to_many:
             links[field_name] = [_related(model_field.related_model, key, name=name) for key in value]
-        elif model_field.many_to_one:
+        elif model_field.many_to_one or model_field.one_to_one:
             values[field_name] = None if value is None else _related(model_field.related_model, value, name=name)
         elif isinstance(model_field, models.IntegerField) and model_field.choices and isinstance(value, str):
             values[field_name] = _education_level(value, name=name, field_name=field_name)

@@ -24,7 +24,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            paths=list(QualificationPath.objects.published().with_steps()),
+            paths=list(QualificationPath.objects.published().with_steps().with_occupations()),
             featured_certifications=list(Certification.objects.published().entry_level().select_related("body")),
             **kwargs,
         )
@@ -37,7 +37,7 @@ def robots_txt(request):
         f"Disallow: {reverse('admin:index')}",
         f"Disallow: {reverse('sharing:list')}",
         "",
-        f"Sitemap: {absolute_url(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('site:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

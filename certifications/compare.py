@@ -93,6 +93,7 @@ class CertificationCompareView(BreadcrumbMixin, TemplateView):
                 # Skills are declared in qualifications, which certifications does not import: their
                 # reverse relation is prefetched whole (one query) and each skill says if it is public.
                 cert.published_skills = [skill for skill in cert.skills.all() if skill.is_published]
+            Certification.pay_and_paths(compared)
         query = urlencode([("c", cert.slug) for cert in chosen])
         return super().get_context_data(
             compared=compared,

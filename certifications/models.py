@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -146,7 +146,14 @@ class CertificationQuerySet(PublishableQuerySet):
 
     def with_related(self):
         """What a certification page shows; drafts among its code sets stay hidden."""
-        return self.select_related("body", "exam_source", "price_source", "renewal_source").prefetch_related(
+        return self.select_related(
+            "body",
+            "exam_source",
+            "price_source",
+            "renewal_source",
+            "exam_cost__fee_source",
+            "exam_cost__dues_source",
+        ).prefetch_related(
             Prefetch("code_sets", queryset=CodeSet.objects.published().prefetch_related("sources")),
             "sources",
             self.requirements_prefetch(),
@@ -282,6 +289,29 @@ class Certification(
     def get_absolute_url(self):
         return reverse("certifications:detail", kwargs={"slug": self.slug})
 
+    # Paths, occupations and exam costs are declared in qualifications, which this app never
+    # imports: their models are reached through the reverse relations they declare.
+    @classmethod
+    def related_model(cls, name):
+        return cls._meta.get_field(name).related_model
+
+    @classmethod
+    def path_model(cls):
+        return cls.related_model("path_steps")._meta.get_field("path").related_model
+
+    @classmethod
+    def pay_and_paths(cls, certifications):
+        """Attach to each certification its published occupations with their figures
+        (`published_occupations`) and its shortest published path (`shortest_path`)."""
+        occupations = cls.related_model("occupations").objects.published().with_figures()
+        prefetch_related_objects(
+            certifications, Prefetch("occupations", queryset=occupations, to_attr="published_occupations")
+        )
+        shortest = cls.path_model().objects.published().shortest_to(certifications)
+        for cert in certifications:
+            cert.shortest_path = shortest.get(cert.pk)
+        return certifications
+
     def clean(self):
         super().clean()
         domains = self.body.domains if self.body_id else ()
@@ -312,6 +342,13 @@ class Certification(
             if requirement.kind != RequirementKind.RECOMMENDED:
                 routes.setdefault(requirement.route, []).append(requirement)
         return [routes[number] for number in sorted(routes)]
+
+    @property
+    def membership_required(self):
+        """True when every way in asks for membership of the body, so its dues are part of what
+        sitting the exam costs. Reads prefetched `requirements` when there are any."""
+        routes = self.requirement_routes()
+        return bool(routes) and all(any(r.kind == RequirementKind.MEMBERSHIP for r in route) for route in routes)
 
     def least_education(self):
         """The lowest education any route asks for (NONE when no route names one)."""

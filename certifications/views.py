@@ -31,6 +31,7 @@ class CertificationDetailView(PublishedDetailView):
 
     def get_context_data(self, **kwargs):
         cert = self.object
+        Certification.pay_and_paths([cert])
         applicant = applicant_from(self.request.GET)
         eligibility = check_eligibility(cert, applicant)
         form = EligibilityForm(initial=vars(applicant), eligibility=eligibility, applicant=applicant)
@@ -39,5 +40,7 @@ class CertificationDetailView(PublishedDetailView):
             eligibility_question=form if form.fields else None,
             skills=list(cert.skills.published()),
             education_steps=list(cert.education_steps.published()),
+            salary_surveys=list(cert.salary_surveys.published().select_related("figure_source")),
+            exam_cost=Certification.related_model("exam_cost").published_range_for(cert),
             **kwargs,
         )

@@ -75,9 +75,10 @@ def _figure_prefix(model, name):
 def _citation(model, prefix, version):
     field = model._meta.get_field(f"{prefix}_source")
     source = _display(field, getattr(version, field.attname))
-    as_of = getattr(version, f"{prefix}_as_of_label") or (
-        date_format(getattr(version, f"{prefix}_as_of"), "j F Y") if getattr(version, f"{prefix}_as_of") else ""
-    )
+    as_of_date = getattr(version, f"{prefix}_as_of")
+    as_of = getattr(version, f"{prefix}_as_of_label")
+    if not as_of and as_of_date:
+        as_of = date_format(as_of_date, gettext("j F Y"))
     return gettext("Source: %(source)s, as of %(date)s") % {"source": source, "date": as_of or EMPTY}
 
 

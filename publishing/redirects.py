@@ -9,6 +9,9 @@ b -> c) and a path that becomes live again loses its redirect, so no loops.
 Connected for every concrete PublishableContent model by `PublishingConfig.ready()`;
 records whose address carries a query or fragment (certifying bodies, career
 figures) have no page of their own and are skipped.
+
+Rows hold default-language (English) paths; the same rename also moves the page in
+every other language: /es/old/ redirects to /es/new/ (`redirected_path`).
 """
 
 from django.conf import settings
@@ -16,9 +19,10 @@ from django.contrib.redirects.middleware import RedirectFallbackMiddleware
 from django.contrib.redirects.models import Redirect
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
+from django.utils.translation import get_language_from_path, override
 
 from .models import PublishableContent, published_now
-from .seo import page_path
+from .seo import page_path, path_language
 
 _OLD_PATH = "_publishing_old_path"
 
@@ -38,12 +42,14 @@ def remember_old_path(sender, instance, raw=False, update_fields=None, **kwargs)
     if old is None or old.slug == instance.slug:
         return
     if was_ever_public(old):
-        setattr(instance, _OLD_PATH, page_path(old))
+        with override(settings.LANGUAGE_CODE):
+            setattr(instance, _OLD_PATH, page_path(old))
 
 
 def record_rename(sender, instance, raw=False, **kwargs):
     old_path = instance.__dict__.pop(_OLD_PATH, None)
-    new_path = page_path(instance)
+    with override(settings.LANGUAGE_CODE):
+        new_path = page_path(instance)
     if raw or old_path is None or new_path is None or old_path == new_path:
         return
     add_redirect(old_path=old_path, new_path=new_path)
@@ -70,20 +76,35 @@ def connect_signals(models):
             post_save.connect(record_rename, sender=model, dispatch_uid=f"{uid}.post")
 
 
+def redirected_path(path):
+    """Where the redirects send `path` in its own language (/es/old/ -> /es/new/), "" for a page
+    that is gone, None when `path` has no redirect."""
+    language = path_language(path)
+    prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
+    new_path = (
+        Redirect.objects.filter(site_id=settings.SITE_ID, old_path=path.removeprefix(prefix))
+        .values_list("new_path", flat=True)
+        .first()
+    )
+    return f"{prefix}{new_path}" if new_path else new_path
+
+
 class QueryTolerantRedirectFallbackMiddleware(RedirectFallbackMiddleware):
     """RedirectFallbackMiddleware that also matches an old address when a
     messenger or campaign tool appended a query string (?fbclid=..., ?utm_...),
-    keeping the query on the new address. To use it, replace
+    keeping the query on the new address, and an old address in another language
+    than the default (/es/old/ -> /es/new/). To use it, replace
     django.contrib.redirects.middleware.RedirectFallbackMiddleware in MIDDLEWARE."""
 
     def process_response(self, request, response):
         response = super().process_response(request, response)
-        if response.status_code != 404 or not request.META.get("QUERY_STRING"):
+        query = request.META.get("QUERY_STRING")
+        if response.status_code != 404 or not (query or get_language_from_path(request.path)):
+            return response  # the plain old address was looked up just now
+        new_path = redirected_path(request.path)
+        if new_path is None:
             return response
-        redirect = Redirect.objects.filter(site_id=settings.SITE_ID, old_path=request.path).first()
-        if redirect is None:
-            return response
-        if redirect.new_path == "":
+        if new_path == "":
             return self.response_gone_class()
-        separator = "&" if "?" in redirect.new_path else "?"
-        return self.response_redirect_class(f"{redirect.new_path}{separator}{request.META['QUERY_STRING']}")
+        separator = "&" if "?" in new_path else "?"
+        return self.response_redirect_class(f"{new_path}{separator}{query}" if query else new_path)

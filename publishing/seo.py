@@ -22,9 +22,10 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse, translate_url
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path, get_language_info, override
 from django.utils.translation import gettext_lazy as _
 
 from .models import PublishableContent
@@ -69,6 +70,39 @@ def absolute_url(path):
     return f"{site_url()}{path}"
 
 
+def path_language(path):
+    """The language a site path is written in: its prefix (/es/...), else the default language."""
+    return get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
+def path_in_language(path, language):
+    """The same page's path (query kept) in `language`: /certifications/cpc/?x=1 <-> /es/certifications/cpc/?x=1.
+    A path that is no page (a 404) leads to that language's home page."""
+    translated = translate_url(path, language)
+    if translated == path and language != get_language():
+        with override(language):
+            return reverse("home")
+    return translated
+
+
+def language_alternates(path):
+    """[(hreflang, absolute address)] of the page at `path` in every language, then x-default
+    (the default language's address), for <link rel="alternate" hreflang> in the page head."""
+    alternates = [(code, absolute_url(path_in_language(path, code))) for code, _name in settings.LANGUAGES]
+    default = dict(alternates)[settings.LANGUAGE_CODE]
+    return [*alternates, ("x-default", default)]
+
+
+def language_links(path):
+    """The language switcher: [{"code", "name" (in its own language), "url"}] of the other languages."""
+    current = get_language()
+    return [
+        {"code": code, "name": get_language_info(code)["name_local"], "url": path_in_language(path, code)}
+        for code, _name in settings.LANGUAGES
+        if code != current
+    ]
+
+
 def page_path(record):
     """A record's own page address, or None when its address is a filter or an anchor."""
     path = record.get_absolute_url()
@@ -101,6 +135,7 @@ class PageMetadata:
     record: object = None
     context: object = None
     nodes: list = field(default_factory=list)
+    alternates: list = field(default_factory=list)
 
     def json_ld(self):
         """The JSON-LD document, safe to put inside <script type="application/ld+json">."""
@@ -152,7 +187,7 @@ def canonical_path(context, record=None):
 def breadcrumb_node(context, canonical):
     crumbs = list(context.get("breadcrumbs") or [])
     if not crumbs:
-        crumbs = [(_("Home"), "/")]
+        crumbs = [(_("Home"), reverse("home"))]
     items = []
     for position, (label, url) in enumerate(crumbs, start=1):
         # The last crumb is this page: name it by its canonical address (keeps the compare query).
@@ -168,7 +203,7 @@ def web_page_node(meta):
         "name": meta.title,
         "description": meta.description,
         "inLanguage": get_language() or settings.LANGUAGE_CODE,
-        "isPartOf": {"@type": "WebSite", "name": str(settings.SITE_NAME), "url": absolute_url("/")},
+        "isPartOf": {"@type": "WebSite", "name": str(settings.SITE_NAME), "url": absolute_url(reverse("home"))},
     }
     if meta.record is not None:
         node["lastReviewed"] = meta.record.reviewed_on
@@ -190,6 +225,7 @@ def page_metadata(context):
         og_type="article" if record is not None else "website",
         record=record,
         context=context,
+        alternates=language_alternates(path),
     )
     meta.nodes.append(web_page_node(meta))
     if record is not None:

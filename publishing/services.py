@@ -153,7 +153,7 @@ def revert_note(*, record, version, note=""):
         summary = gettext("Undone: %(notes)s") % {"notes": "; ".join(f"“{reason}”" for reason in undone)}
     else:
         summary = gettext("Reverted to the version of %(date)s") % {
-            "date": date_format(timezone.localtime(version.history_date), "j F Y")
+            "date": date_format(timezone.localtime(version.history_date), gettext("j F Y"))
         }
     return f"{summary}. {note}" if note else summary
 

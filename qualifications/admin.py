@@ -8,7 +8,16 @@ from publishing.admin import (
     citation_fieldset,
 )
 
-from .models import CareerTopic, EducationStep, OutlookFigure, PathStep, QualificationPath, Skill
+from .models import (
+    CareerTopic,
+    EducationStep,
+    ExamCost,
+    Occupation,
+    OutlookFigure,
+    PathStep,
+    QualificationPath,
+    Skill,
+)
 
 
 @admin.register(EducationStep)
@@ -47,8 +56,32 @@ class QualificationPathAdmin(PublishableAdmin):
     search_fields = ["name", "role"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PathStepInline]
+    autocomplete_fields = ["occupations"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "role", "summary", "description", "position"]}),
+        (None, {"fields": ["name", "slug", "role", "occupations", "summary", "description", "position"]}),
+        PUBLICATION_FIELDSET,
+    ]
+
+
+@admin.register(ExamCost)
+class ExamCostAdmin(PublishableAdmin):
+    has_detail_page = False  # shown on its certification's page and in path totals
+    list_display = ["__str__", "fee_low_usd", "fee_high_usd", "fee_confirmation", "publication_state", "review_state"]
+    list_filter = ["status", "fee_confirmation", "dues_confirmation"]
+    search_fields = ["certification__code", "certification__name"]
+    autocomplete_fields = ["certification", "sources", "fee_source", "dues_source"]
+    fieldsets = [
+        (None, {"fields": ["certification", "slug", "retakes"]}),
+        (_("Exam fee"), {"fields": [("fee_low_usd", "fee_high_usd"), "fee_spread"]}),
+        citation_fieldset("fee", _("Exam fee: source")),
+        (
+            _("Membership dues"),
+            {
+                "fields": [("dues_low_usd", "dues_high_usd"), "dues_spread"],
+                "description": _("Counted only when the certification says membership is required."),
+            },
+        ),
+        citation_fieldset("dues", _("Membership dues: source")),
         PUBLICATION_FIELDSET,
     ]
 
@@ -66,16 +99,53 @@ class SkillAdmin(PublishableAdmin):
     ]
 
 
+@admin.register(Occupation)
+class OccupationAdmin(PublishableAdmin):
+    list_display = ["name", "soc_code", "position", "publication_state", "review_state"]
+    search_fields = ["name", "soc_code", "onet_code", "sample_titles"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["sources", "certifications", "related_occupations"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", ("soc_code", "onet_code"), "summary", "description", "position"]}),
+        (_("The work"), {"fields": ["tasks", "work_settings", "sample_titles", "entry_education"]}),
+        (_("Links"), {"fields": ["certifications", "related_occupations"]}),
+        PUBLICATION_FIELDSET,
+    ]
+
+
 @admin.register(OutlookFigure)
 class OutlookFigureAdmin(PublishableAdmin):
-    has_detail_page = False  # shown on the careers page
-    list_display = ["label", "value", "period", "figure_confirmation", "publication_state", "review_state"]
-    list_filter = ["status", "kind", "figure_confirmation"]
-    search_fields = ["label", "occupation", "soc_code"]
+    has_detail_page = False  # shown on its occupation's page (salary surveys: the careers page)
+    list_display = [
+        "label",
+        "value",
+        "period",
+        "occupation",
+        "figure_confirmation",
+        "publication_state",
+        "review_state",
+    ]
+    list_filter = ["status", "kind", "figure_confirmation", "occupation"]
+    search_fields = ["label", "group", "soc_code"]
     prepopulated_fields = {"slug": ["label", "period"]}
-    autocomplete_fields = ["sources", "figure_source"]
+    autocomplete_fields = ["sources", "figure_source", "occupation", "certification"]
     fieldsets = [
-        (None, {"fields": ["kind", "label", "slug", "occupation", "soc_code", "value", "period", "position"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "kind",
+                    "label",
+                    "slug",
+                    "occupation",
+                    "certification",
+                    ("group", "soc_code"),
+                    "value",
+                    "period",
+                    "position",
+                ]
+            },
+        ),
         citation_fieldset("figure", _("Source")),
         PUBLICATION_FIELDSET,
     ]

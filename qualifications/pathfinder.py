@@ -254,18 +254,16 @@ def _area_names(areas):
 
 def _explain_cost(recommendation, answers):
     cost, budget = recommendation.cost, answers.budget_usd
-    known = len(cost.missing) < len(recommendation.remaining_steps)
-    if cost.missing:
-        unknown = _missing(recommendation, cost.missing)
+    known = bool(cost.counted)
+    if cost.unknown:
+        # Named by part, not by step: an exam's fee may be known while the dues needed to sit it are not.
         recommendation.notes.append(
             ngettext(
-                "We don't know the cost of %(steps)s yet, so the total leaves it out: "
-                "ask for the price before you enrol.",
-                "We don't know the costs of %(steps)s yet, so the total leaves them out: "
-                "ask for the prices before you enrol.",
-                len(unknown),
+                "One cost is not known yet, so the total leaves it out: %(parts)s. Ask for it before you enrol.",
+                "Some costs are not known yet, so the total leaves them out: %(parts)s. Ask for them before you enrol.",
+                len(cost.unknown),
             )
-            % {"steps": _names(unknown)}
+            % {"parts": "; ".join(str(part.label) for part in cost.unknown)}
         )
     if not known:
         return

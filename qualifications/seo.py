@@ -1,4 +1,4 @@
-"""schema.org descriptions of education steps, paths, skills and the careers page,
+"""schema.org descriptions of education steps, paths, skills and occupations,
 registered with publishing.seo. Unconfirmed figures never appear; drafts are never listed."""
 
 from django.urls import reverse
@@ -7,9 +7,7 @@ from django.utils.translation import gettext
 from certifications.seo import credential_reference
 from publishing import seo
 
-from .models import EducationStep, OutlookFigure, QualificationPath, Skill
-
-SALARY_KINDS = {OutlookFigure.Kind.MEDIAN_PAY: "P1Y", OutlookFigure.Kind.HOURLY_PAY: "PT1H"}
+from .models import EducationStep, Occupation, OutlookFigure, QualificationPath, Skill
 
 
 def program_reference(step):
@@ -89,36 +87,65 @@ def skill_term(skill, page):
     ]
 
 
-def salary_distribution(figure):
-    citation = figure.figure_citation
+PERCENTILES = {
+    OutlookFigure.Kind.P10_PAY: "percentile10",
+    OutlookFigure.Kind.P25_PAY: "percentile25",
+    OutlookFigure.Kind.P75_PAY: "percentile75",
+    OutlookFigure.Kind.P90_PAY: "percentile90",
+}
+
+
+def salary_distribution(pay):
+    """The yearly pay of one period as a MonetaryAmountDistribution with its percentiles."""
+    median = pay.median
+    citation = median.figure_citation
     distribution = {
         "@type": "MonetaryAmountDistribution",
-        "name": figure.label,
+        "name": f"{median.label}, {median.group}",
         "currency": "USD",
-        "duration": SALARY_KINDS[figure.kind],
-        "median": seo.plain_number(figure.value),
+        "duration": "P1Y",
+        "median": seo.plain_number(median.value),
     }
-    # A distribution has no date of its own in schema.org: the figure's as-of date is the
-    # temporal coverage of the source it is cited from.
-    source = {"@type": "CreativeWork", "temporalCoverage": citation.as_of or figure.period}
+    for kind, name in PERCENTILES.items():
+        if kind in pay.by_kind:
+            distribution[name] = seo.plain_number(pay.by_kind[kind].value)
+    # A distribution has no date of its own in schema.org: the reference period is the
+    # temporal coverage of the source the figures are cited from.
+    source = {"@type": "CreativeWork", "temporalCoverage": citation.as_of or median.period}
     if citation.source is not None:
         source.update(name=citation.source.title, url=citation.source.url)
     distribution["subjectOf"] = source
     return distribution
 
 
-@seo.register_page("qualifications:careers")
-def careers_occupations(page):
-    """One Occupation per SOC code on the careers page, with its confirmed median pay."""
-    occupations = {}
-    for figure in page.context.get("figures") or []:
-        key = figure.soc_code or figure.occupation
-        occupation = occupations.setdefault(
-            key,
-            {"@type": "Occupation", "name": figure.occupation, "url": page.canonical, "description": page.description},
-        )
-        if figure.soc_code:
-            occupation["occupationalCategory"] = figure.soc_code
-        if figure.kind in SALARY_KINDS and figure.figure_citation.is_current_fact:
-            occupation.setdefault("estimatedSalary", []).append(salary_distribution(figure))
-    return list(occupations.values())
+@seo.register_record(Occupation)
+def occupation_node(occupation, page):
+    node = {
+        "@type": "Occupation",
+        "@id": f"{page.canonical}#occupation",
+        "name": occupation.name,
+        "description": page.description,
+        "url": page.canonical,
+        "occupationalCategory": {
+            "@type": "CategoryCode",
+            "codeValue": occupation.soc_code,
+            "inCodeSet": {"@type": "CategoryCodeSet", "name": "Standard Occupational Classification (SOC)"},
+        },
+        "occupationLocation": {"@type": "Country", "name": "United States"},
+    }
+    titles = occupation.sample_title_list()
+    if titles:
+        node["alternateName"] = titles
+    tasks = occupation.task_list()
+    if tasks:
+        node["responsibilities"] = tasks
+    if occupation.entry_education:
+        node["educationRequirements"] = occupation.entry_education
+    pay = occupation.facts.pay
+    if pay is not None and pay.median.figure_citation.is_current_fact:
+        node["estimatedSalary"] = [salary_distribution(pay)]
+    credentials = getattr(occupation, "published_certifications", None)
+    if credentials:
+        # Each credential's full node lives on its own page; here it is named and linked by @id.
+        node["qualifications"] = [credential_reference(cert) for cert in credentials]
+    return [node]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("skills/", views.SkillListView.as_view(), name="skill-list"),
     path("skills/<slug:slug>/", views.SkillDetailView.as_view(), name="skill-detail"),
     path("careers/", views.CareersView.as_view(), name="careers"),
+    path("careers/<slug:slug>/", views.OccupationDetailView.as_view(), name="occupation-detail"),
 ]
 urlpatterns += [
     path("plan/", views.PathFinderView.as_view(), name="path-finder"),

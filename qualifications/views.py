@@ -2,13 +2,13 @@ from itertools import groupby
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
 from certifications.models import Certification
 from publishing.models import sources_of
 from publishing.views import BreadcrumbMixin, PublishedDetailView, PublishedListView
 
-from .models import CareerTopic, EducationStep, OutlookFigure, QualificationPath, Skill
+from .models import CareerTopic, EducationStep, Occupation, OutlookFigure, QualificationPath, Skill
 
 published_certifications = Prefetch(
     "prepares_for",
@@ -22,7 +22,7 @@ class PathListView(PublishedListView):
     template_name = "qualifications/path_list.html"
 
     def get_queryset(self):
-        return QualificationPath.objects.published().with_steps()
+        return QualificationPath.objects.published().with_steps().with_occupations()
 
 
 class PathDetailView(PublishedDetailView):
@@ -30,7 +30,7 @@ class PathDetailView(PublishedDetailView):
     breadcrumb_parents = [(_("Qualification paths"), "qualifications:path-list")]
 
     def get_queryset(self):
-        return super().get_queryset().with_steps().prefetch_related("sources")
+        return super().get_queryset().with_steps().with_occupations().prefetch_related("sources")
 
 
 class EducationListView(PublishedListView):
@@ -96,20 +96,49 @@ class SkillDetailView(PublishedDetailView):
         )
 
 
-class CareersView(BreadcrumbMixin, TemplateView):
+class CareersView(BreadcrumbMixin, ListView):
+    """/careers/: every published occupation with its pay range, then the labelled salary
+    surveys, benefits and tips."""
+
     page_title = _("Careers and pay")
     template_name = "qualifications/careers.html"
 
+    def get_queryset(self):
+        return Occupation.objects.published().with_figures().prefetch_related("sources")
+
     def get_context_data(self, **kwargs):
-        figures = list(OutlookFigure.objects.published().select_related("figure_source").prefetch_related("sources"))
+        occupations = list(self.object_list)
+        surveys = list(
+            OutlookFigure.objects.published()
+            .filter(kind=OutlookFigure.Kind.SALARY_SURVEY)
+            .select_related("figure_source", "certification")
+            .prefetch_related("sources")
+        )
         topics = list(CareerTopic.objects.published().prefetch_related("sources"))
-        records = figures + topics
+        figures = [figure for occupation in occupations for figure in occupation.published_figures]
+        records = occupations + figures + surveys + topics
         return super().get_context_data(
-            figures=figures,
+            occupations=occupations,
+            surveys=surveys,
             sources=sources_of(records),
             benefits=[t for t in topics if t.kind == CareerTopic.Kind.BENEFIT],
             tips=[t for t in topics if t.kind == CareerTopic.Kind.TIP],
             last_reviewed=min((r.reviewed_on for r in records), default=None),
+            **kwargs,
+        )
+
+
+class OccupationDetailView(PublishedDetailView):
+    model = Occupation
+    breadcrumb_parents = [(_("Careers and pay"), "qualifications:careers")]
+
+    def get_queryset(self):
+        return super().get_queryset().with_links()
+
+    def get_context_data(self, **kwargs):
+        occupation = self.object
+        return super().get_context_data(
+            sources=sources_of([occupation, *occupation.published_figures]),
             **kwargs,
         )
 
@@ -130,7 +159,12 @@ class PathFinderView(BreadcrumbMixin, TemplateView):
         recommendations = notes = None
         if form.is_valid():
             answers = form.answers()
-            paths = QualificationPath.objects.published().with_steps()
+            paths = (
+                QualificationPath.objects.published()
+                .with_steps()
+                .with_occupations()
+                .prefetch_related("steps__certification__renewal_source")
+            )
             recommendations = rank_paths(paths, answers)
             notes = general_notes(answers)
         return super().get_context_data(form=form, recommendations=recommendations, notes=notes, **kwargs)

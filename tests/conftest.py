@@ -1,7 +1,21 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.core.management import call_command
+from django.utils import translation
 
 from tests.factories import UserFactory
+
+
+def pytest_sessionstart(session):
+    """The interface translations are read from compiled catalogues, which are built, not committed: compile
+    any missing or older than its .po, as `make messages` does, so no test reads a stale one."""
+    for po in Path(django_settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            call_command("compilemessages", locale=[po.parents[1].name], ignore_patterns=[".venv"], verbosity=0)
 
 
 @pytest.fixture(autouse=True)
@@ -12,6 +26,16 @@ def page_cache_off(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English: a request to a Spanish page leaves Spanish active in the
+    thread (as a server's next request would reset it), which would put /es/ into addresses
+    that tests build outside a request."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

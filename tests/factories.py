@@ -7,7 +7,16 @@ from django.contrib.auth import get_user_model
 
 from certifications.models import Certification, CertifyingBody, CodeSet, Focus, Requirement, RequirementKind
 from publishing.models import Confirmation, PublicationStatus, Source
-from qualifications.models import CareerTopic, EducationStep, OutlookFigure, PathStep, QualificationPath, Skill
+from qualifications.models import (
+    CareerTopic,
+    EducationStep,
+    ExamCost,
+    Occupation,
+    OutlookFigure,
+    PathStep,
+    QualificationPath,
+    Skill,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -83,6 +92,13 @@ class CertificationFactory(PublishedFactory):
 
     class Meta:
         model = Certification
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def membership_required(obj, create, extracted, **kwargs):
+        """`membership_required=True` adds a sourced requirement of membership of the body."""
+        if extracted:
+            RequirementFactory(certification=obj, kind=RequirementKind.MEMBERSHIP)
 
 
 class RequirementFactory(factory.django.DjangoModelFactory):
@@ -118,6 +134,20 @@ class EducationStepFactory(PublishedFactory):
         model = EducationStep
 
 
+class ExamCostFactory(PublishedFactory):
+    certification = factory.SubFactory(CertificationFactory)
+    slug = factory.Sequence(lambda n: f"exam-cost-{n}")
+    fee_low_usd = 199
+    fee_high_usd = 299
+    fee_spread = "members $199, others $299"
+    fee_source = factory.SubFactory(SourceFactory)
+    fee_as_of = datetime.date(2026, 5, 1)
+    fee_confirmation = Confirmation.SECONDARY
+
+    class Meta:
+        model = ExamCost
+
+
 class QualificationPathFactory(PublishedFactory):
     name = factory.Sequence(lambda n: f"Path {n}")
     slug = factory.Sequence(lambda n: f"path-{n}")
@@ -150,11 +180,27 @@ class SkillFactory(PublishedFactory):
         model = Skill
 
 
+class OccupationFactory(PublishedFactory):
+    name = factory.Sequence(lambda n: f"Occupation {n}")
+    slug = factory.Sequence(lambda n: f"occupation-{n}")
+    soc_code = "29-2072"
+    onet_code = "29-2072.00"
+    summary = "Compile, process and maintain patient records."
+    tasks = "Abstract and code patient data.\nEnter clinical data into computers."
+    work_settings = "Many hours at a computer."
+    entry_education = "Postsecondary nondegree award"
+    sample_titles = "Coder\nMedical Records Clerk"
+
+    class Meta:
+        model = Occupation
+
+
 class OutlookFigureFactory(PublishedFactory):
     kind = OutlookFigure.Kind.MEDIAN_PAY
     label = "Median pay"
     slug = factory.Sequence(lambda n: f"figure-{n}")
-    occupation = "Medical records specialists"
+    occupation = factory.SubFactory(OccupationFactory)
+    group = "Medical records specialists"
     soc_code = "29-2072"
     value = 44090
     period = "May 2020"

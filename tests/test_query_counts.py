@@ -14,6 +14,8 @@ from tests.factories import (
     CertificationFactory,
     CodeSetFactory,
     EducationStepFactory,
+    ExamCostFactory,
+    OccupationFactory,
     OutlookFigureFactory,
     SkillFactory,
     SourceFactory,
@@ -46,6 +48,7 @@ def generate(count):
         cert = CertificationFactory(entry_level=True)
         cert.code_sets.set(code_sets)
         cert.sources.add(SourceFactory())
+        ExamCostFactory(certification=cert)
         certifications.append(cert)
     steps = []
     for _ in range(count):
@@ -62,7 +65,17 @@ def generate(count):
         CareerTopicFactory(kind="tip")
     skill = SkillFactory()
     skill.certifications.set(certifications)
+    occupation = OccupationFactory()
+    occupation.certifications.set(certifications)
+    occupation.related_occupations.set([OccupationFactory() for _ in range(count)])
+    for path in paths:
+        path.occupations.add(occupation)
+    for kind in ("median_pay", "p10_pay", "p90_pay", "growth"):
+        for _ in range(count):
+            OutlookFigureFactory(occupation=occupation, kind=kind).sources.add(SourceFactory())
     return LIST_PAGES + [
+        f"/certifications/compare/?c={certifications[0].slug}&c={certifications[1].slug}",
+        occupation.get_absolute_url(),
         certifications[0].get_absolute_url(),
         steps[0].get_absolute_url(),
         paths[0].get_absolute_url(),
@@ -97,10 +110,11 @@ def test_query_counts_do_not_grow_with_ten_times_the_records(client):
         ("/education/", 8),
         ("/education/certificate-program/", 10),
         ("/certifications/", 10),
-        ("/certifications/cpc/", 12),
+        ("/certifications/cpc/", 15),
         ("/skills/", 6),
         ("/skills/attention-to-detail/", 8),
         ("/careers/", 10),
+        ("/careers/medical-records-specialists/", 12),
     ],
 )
 def test_query_counts_with_the_starter_content(client, django_assert_max_num_queries, url, max_queries):

@@ -54,11 +54,26 @@ def assert_renders_without_queries(client, url, seen):
 
 
 def test_no_public_page_runs_a_query_while_its_template_renders(client, queries_while_rendering):
-    for url in load_public_content() + QUERY_PAGES:
+    urls = load_public_content()
+    assert any(url.startswith("/careers/") and url != "/careers/" for url in urls), "occupation pages are covered"
+    for url in urls + QUERY_PAGES:
         assert_renders_without_queries(client, url, queries_while_rendering)
+
+
+def test_no_spanish_page_runs_a_query_while_its_template_renders(client, queries_while_rendering):
+    """The same pages under /es/ (docs/languages.md): language links, hreflang alternates and
+    translated texts are decided before rendering too."""
+    for url in load_public_content() + QUERY_PAGES:
+        assert_renders_without_queries(client, f"/es{url}", queries_while_rendering)
 
 
 def test_a_page_opened_through_a_share_link_renders_without_queries(client, queries_while_rendering):
     load_public_content()
     link = ShareLink.objects.create(owner=UserFactory(), target="/certifications/cpc/", note="Start here")
+    assert_renders_without_queries(client, f"/s/{link.code}/", queries_while_rendering)
+
+
+def test_a_spanish_page_opened_through_a_share_link_renders_without_queries(client, queries_while_rendering):
+    load_public_content()
+    link = ShareLink.objects.create(owner=UserFactory(), target="/es/certifications/cpc/", note="Empieza aquí")
     assert_renders_without_queries(client, f"/s/{link.code}/", queries_while_rendering)

@@ -5,19 +5,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchEntry(models.Model):
-    """The searchable text of one record, copied when the record is saved (see
-    index.py), with its weighted vector stored once instead of being recomputed
-    from long text at every search. Used on PostgreSQL only; whether the record
-    is published is always read from the record itself."""
+    """One searchable record's label and names, written when the record is saved
+    (see index.py). On PostgreSQL it also stores the record's weighted vector, so
+    a search reads stored vectors instead of parsing long text; the text itself is
+    not copied, which keeps the rows narrow and a scan of them cheap. On SQLite the
+    text is in the FTS5 table `search_entry_fts` (rowid = this entry's id; see
+    sqlite.py). Whether the record is published is always read from the record."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("type"))
     object_id = models.PositiveBigIntegerField(_("record id"))
     label = models.TextField(_("label"), help_text=_("A code or name that, typed exactly, ranks this record first."))
     names = models.TextField(_("names"), help_text=_("Where typos are forgiven: code, abbreviation and name."))
-    title = models.TextField(_("title text"))
-    summary = models.TextField(_("summary text"))
-    body = models.TextField(_("body text"))
-    document = SearchVectorField(_("weighted document"), null=True)
+    document = SearchVectorField(_("weighted document"), null=True)  # PostgreSQL only
 
     class Meta:
         verbose_name = _("search entry")

@@ -2,15 +2,16 @@
 fields weighted title (A) over summary (B) over body (C), and the fields in
 which typos are forgiven (`trigram_fields`).
 
-On PostgreSQL these fields are copied into search entries when a record is
-saved (index.py); change a list here and run `manage.py rebuild_search_index`."""
+These fields are indexed when a record is saved (index.py: PostgreSQL stores the
+weighted vector, SQLite the text in its FTS5 table); change a list here and run
+`manage.py rebuild_search_index`."""
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
 from certifications.models import Certification, CertifyingBody, CodeSet
-from qualifications.models import CareerTopic, EducationStep, OutlookFigure, QualificationPath, Skill
+from qualifications.models import CareerTopic, EducationStep, Occupation, OutlookFigure, QualificationPath, Skill
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,15 @@ SEARCHABLE_TYPES = (
         trigram_fields=("name",),
     ),
     SearchableType(
+        key="occupations",
+        label=_("Occupations"),
+        model=Occupation,
+        title_fields=("name",),
+        summary_fields=("summary",),
+        body_fields=("tasks", "sample_titles", "work_settings", "description"),
+        trigram_fields=("name",),
+    ),
+    SearchableType(
         key="careers",
         label=_("Career benefits and tips"),
         model=CareerTopic,
@@ -78,7 +88,7 @@ SEARCHABLE_TYPES = (
         label=_("Pay and outlook"),
         model=OutlookFigure,
         title_fields=("label",),
-        summary_fields=("occupation",),
+        summary_fields=("group",),
         body_fields=("period",),
         trigram_fields=("label",),
     ),

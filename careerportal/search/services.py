@@ -1,40 +1,29 @@
-"""Site search: one function per database backend, chosen by `connection.vendor`.
-
-On PostgreSQL, full-text search over the stored weighted vectors of the search
-entries (title A, summary B, body C; see index.py), ranked with ts_rank, with
-snippets from ts_headline, plus pg_trgm similarity on each record's names so
-that a typo still finds it. On SQLite, a case-insensitive match of every word in
-the records themselves, ranked by where it matched. Both return published
+"""Site search: what both databases share (cleaning the query, hits and groups,
+snippets, the published filter). The matching and ranking live in one module per
+database, chosen by its vendor (index.backend()): postgresql.py (full-text search
+over stored vectors, pg_trgm for typos) and sqlite.py (FTS5 with the trigram
+tokenizer, typos through trigram similarity of the names). Both return published
 records only, grouped by type.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    TrigramSimilarity,
-    TrigramWordSimilarity,
-)
-from django.db import connection
-from django.db.models import Case, F, FloatField, Q, TextField, Value, When, Window
-from django.db.models.functions import Concat, Greatest, RowNumber
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from certifications.models import Certification
 from qualifications.models import QualificationPath
 
-from .index import SEARCH_CONFIG
-from .models import SearchEntry
+from .index import backend
 from .registry import SEARCHABLE_TYPES
 
 MAX_QUERY_LENGTH = 200
-MAX_TERMS = 10  # words the SQLite fallback matches; more would only slow it down
+MAX_TERMS = 10  # words SQLite matches; more would only slow it down
 PER_GROUP = 5
 PER_GROUP_ONE_TYPE = 50
 SUGGESTIONS = 6  # of each kind
@@ -69,6 +58,15 @@ class Hit:
     score: float
 
 
+class Ranked(NamedTuple):
+    """A search entry as a backend's ranking query returns it."""
+
+    pk: int
+    content_type_id: int
+    object_id: int
+    score: float
+
+
 @dataclass
 class Group:
     type: object  # a registry.SearchableType
@@ -92,10 +90,11 @@ def search(query, *, types=SEARCHABLE_TYPES, limit=PER_GROUP):
     """Groups of hits for a normalized query, the best group first; [] for an empty query."""
     if not query:
         return []
-    if connection.vendor == "postgresql":
-        groups = postgres_search(query, types, limit=limit)
-    else:
-        groups = [simple_search(query, searchable, limit=limit) for searchable in types]
+    searcher = backend()
+    if searcher is None:
+        return []
+    content_types = ContentType.objects.get_for_models(*(searchable.model for searchable in types))
+    groups = searcher.search(query, types, content_types, limit=limit)
     # A stable sort: groups that score the same keep the registry's order.
     return sorted((group for group in groups if group.hits), key=lambda group: -group.best_score)
 
@@ -108,95 +107,7 @@ def suggestions(count=SUGGESTIONS):
     return {"paths": list(paths), "certifications": list(certifications)}
 
 
-# PostgreSQL ---------------------------------------------------------------------------------
-
-
-def postgres_search(query, types, *, limit=PER_GROUP):
-    """Every type in one ranking query over the stored search entries, then the
-    snippets of the hits, then the hits' records: 2 + (types with hits) queries."""
-    text_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    content_types = ContentType.objects.get_for_models(*(searchable.model for searchable in types))
-    type_of = {content_types[searchable.model].pk: searchable for searchable in types}
-    ranked = sorted(
-        ranked_entries(query, text_query, types, content_types).filter(place__lte=limit + 1),
-        key=lambda entry: entry.place,
-    )
-    snippets = dict(
-        SearchEntry.objects.filter(pk__in=[entry.pk for entry in ranked])
-        .annotate(
-            snippet=SearchHeadline(
-                Concat("summary", Value(" "), "body", output_field=TextField()),
-                text_query,
-                config=SEARCH_CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=30,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
-        )
-        .values_list("pk", "snippet")
-    )
-    groups = []
-    for content_type_id, searchable in type_of.items():
-        entries = [entry for entry in ranked if entry.content_type_id == content_type_id]
-        if not entries:
-            continue
-        # Read through published() again: a record unpublished a moment ago stays out.
-        records = searchable.model.objects.published().in_bulk([entry.object_id for entry in entries])
-        hits = [
-            Hit(
-                title=searchable.title_of(records[entry.object_id]),
-                url=records[entry.object_id].get_absolute_url(),
-                snippet=_closed(highlight(snippets.get(entry.pk, ""))),
-                score=entry.score,
-            )
-            for entry in entries[:limit]
-            if entry.object_id in records
-        ]
-        groups.append(Group(type=searchable, hits=hits, has_more=len(entries) > limit))
-    return groups
-
-
-def matching(query, text_query):
-    """Entries whose document matches the query, or whose names are like it. All
-    three conditions can be answered from the indexes; the trigram thresholds are
-    pg_trgm's defaults (0.3 for the whole text, 0.6 for its best-matching part)."""
-    return Q(document=text_query) | Q(names__trigram_similar=query) | Q(names__trigram_word_similar=query)
-
-
-def ranked_entries(query, text_query, types, content_types):
-    """Entries of published records matching the query, with `score` and their `place` within their type."""
-    published = Q()
-    for searchable in types:
-        published |= Q(
-            content_type=content_types[searchable.model],
-            object_id__in=searchable.model.objects.published().values("pk"),
-        )
-    return (
-        SearchEntry.objects.filter(published)
-        .filter(matching(query, text_query))
-        .annotate(
-            # ts_rank gives partial credit to a document that has only some of the
-            # words; only a document that matches the whole query earns its rank.
-            score=Case(
-                When(document=text_query, then=SearchRank(F("document"), text_query)),
-                default=Value(0.0),
-                output_field=FloatField(),
-            )
-            + Greatest(TrigramSimilarity("names", query), TrigramWordSimilarity(query, "names"))
-            + Case(When(label__iexact=query, then=Value(1.0)), default=Value(0.0), output_field=FloatField()),
-        )
-        .annotate(
-            place=Window(RowNumber(), partition_by=[F("content_type")], order_by=[F("score").desc(), F("object_id")])
-        )
-        .only("pk", "content_type_id", "object_id")
-        .order_by()  # the places say the order; sorting here again would cost a sort
-    )
-
-
-def _closed(snippet):
+def closed(snippet):
     """An ellipsis where the database's snippet stops mid-sentence."""
     if snippet and not snippet.rstrip().endswith((".", "!", "?", "…", ":")):
         return mark_safe(snippet + " …")  # noqa: S308 - snippet is already safe HTML
@@ -223,9 +134,7 @@ def highlight(marked_text):
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
 
 
-# SQLite and any other backend ---------------------------------------------------------------
-
-FIELD_WEIGHTS = {"title": 10, "summary": 3, "body": 1}
+# Shared by the backends ---------------------------------------------------------------
 
 
 def query_terms(query):
@@ -233,54 +142,11 @@ def query_terms(query):
     return list(dict.fromkeys(term for term in terms if term))[:MAX_TERMS]
 
 
-def _weighted_fields(searchable):
-    return (
-        [(name, FIELD_WEIGHTS["title"]) for name in searchable.title_fields]
-        + [(name, FIELD_WEIGHTS["summary"]) for name in searchable.summary_fields]
-        + [(name, FIELD_WEIGHTS["body"]) for name in searchable.body_fields]
-    )
-
-
-def simple_search(query, searchable, *, limit=PER_GROUP):
-    """Every word must appear in some field (case-insensitive, ASCII only on SQLite);
-    a word in the title counts more than one in the summary or body."""
-    terms = query_terms(query)
-    if not terms:
-        return Group(type=searchable)
-    fields = _weighted_fields(searchable)
-    condition = Q()
-    score = Value(0.0, output_field=FloatField())
-    for term in terms:
-        matches_somewhere = Q()
-        for name, weight in fields:
-            matches_somewhere |= Q(**{f"{name}__icontains": term})
-            score += Case(
-                When(**{f"{name}__icontains": term}, then=Value(float(weight))),
-                default=Value(0.0),
-                output_field=FloatField(),
-            )
-        condition &= matches_somewhere
-    # A query that is the whole code or name (CPC) puts that record first.
-    score += Case(
-        When(**{f"{searchable.title_fields[0]}__iexact": query}, then=Value(float(FIELD_WEIGHTS["title"]))),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
-    records = (searchable.model.objects.published().filter(condition).annotate(score=score).order_by("-score", "pk"))[
-        : limit + 1
-    ]
-    names = searchable.summary_fields + searchable.body_fields
-    return _group(
-        searchable,
-        records,
-        limit,
-        lambda record: text_snippet(" ".join(str(getattr(record, name)) for name in names), terms),
-    )
-
-
 def text_snippet(text, terms, *, width=220):
     """About `width` characters of `text` around the first matched term, terms marked."""
     text = " ".join(text.split())
+    if not terms:
+        return mark_safe(escape(text[:width]) + (" …" if len(text) > width else ""))  # noqa: S308 - escaped
     pattern = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
     found = pattern.search(text)
     start = 0
@@ -295,15 +161,53 @@ def text_snippet(text, terms, *, width=220):
     return mark_safe(("… " if start else "") + snippet + (" …" if end < len(text) else ""))  # noqa: S308
 
 
-def _group(searchable, records, limit, snippet_of):
-    records = list(records)
-    hits = [
-        Hit(
-            title=searchable.title_of(record),
-            url=record.get_absolute_url(),
-            snippet=snippet_of(record),
-            score=float(record.score),
-        )
-        for record in records[:limit]
-    ]
-    return Group(type=searchable, hits=hits, has_more=len(records) > limit)
+def published_parts(types, content_types, *, correlated_to=None):
+    """(content type id, SQL, parameters) selecting the ids of the published records
+    of each type, compiled by the ORM from `published()`, for a backend's ranking
+    query; with `correlated_to` (a column of that query, such as "entry.object_id")
+    only the record with that id. Whether a record is published is read from the
+    record itself, never copied into its entry."""
+    parts = []
+    for searchable in types:
+        records = searchable.model.objects.published().order_by()
+        if correlated_to:
+            records = records.filter(pk=RawSQL(correlated_to, []))  # noqa: S611 - a column name from the backend
+        sql, params = records.values("pk").query.sql_with_params()
+        parts.append((int(content_types[searchable.model].pk), sql, list(params)))
+    return parts
+
+
+def shown_records(searchable, *more_fields):
+    """The published records of a type with only what a hit shows: its title
+    fields and the slug its address is made of (every searchable type's
+    get_absolute_url() reads only its slug, and the slug of the record its
+    manager fetches along for the address), and any `more_fields`."""
+    records = searchable.model.objects.published()
+    along = records.query.select_related
+    address = [f"{name}__slug" for name in along] if isinstance(along, dict) else []
+    return records.only("slug", *searchable.title_fields, *more_fields, *address)
+
+
+def groups_of(ranked, types, content_types, *, limit, records_of):
+    """Groups of hits from ranked entries (best first within each type, up to
+    limit + 1 per type); `records_of(searchable, ids)` gives {id: (record, snippet)}."""
+    groups = []
+    for searchable in types:
+        content_type_id = content_types[searchable.model].pk
+        entries = [entry for entry in ranked if entry.content_type_id == content_type_id]
+        if not entries:
+            continue
+        # Read through published() again: a record unpublished a moment ago stays out.
+        records = records_of(searchable, [entry.object_id for entry in entries[:limit]])
+        hits = [
+            Hit(
+                title=searchable.title_of(records[entry.object_id][0]),
+                url=records[entry.object_id][0].get_absolute_url(),
+                snippet=records[entry.object_id][1],
+                score=float(entry.score),
+            )
+            for entry in entries[:limit]
+            if entry.object_id in records
+        ]
+        groups.append(Group(type=searchable, hits=hits, has_more=len(entries) > limit))
+    return groups

@@ -2,16 +2,18 @@
 pasted into a message, an email client or a post shows a picture.
 
 A card shows the page's title, the credential's code on a certification page, one key
-confirmed figure with its source and as-of date, and the site's name. It is drawn with
-Pillow's own scalable font (no system fonts), at a stable address derived from the page's
-path (/cards/certifications/cpc.png; the home page is /cards/index.png), and cached under
-the content generation, so any content change draws it anew. Unconfirmed figures never appear.
+confirmed figure with its source and as-of date, and the site's name. It is drawn with a
+font shipped with the site (DejaVu Sans, which has the letters Spanish needs; no system
+fonts), at a stable address derived from the page's path (/cards/certifications/cpc.png;
+the home page is /cards/index.png), and cached under the content generation, so any content
+change draws it anew. Unconfirmed figures never appear.
 """
 
 import io
 import re
 import textwrap
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -33,6 +35,7 @@ ACCENT = "#0b5c73"
 INK = "#1f2933"
 MUTED = "#52606d"
 CACHE_SECONDS = 24 * 60 * 60
+FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSans.ttf"
 #: Page paths a card can be asked for: slugs separated by slashes, or "index" for the home page.
 PAGE_NAME = re.compile(r"[\w-]+(?:/[\w-]+)*")
 HOME_NAME = "index"
@@ -70,7 +73,7 @@ def page_path_of(name):
 def as_of_text(citation):
     if citation.as_of_label:
         return citation.as_of_label
-    return format_date(citation.as_of, "F Y") if citation.as_of else ""
+    return format_date(citation.as_of, gettext("F Y")) if citation.as_of else ""
 
 
 def sourced(citation, text):
@@ -143,6 +146,11 @@ def card_for_path(path):
     return page_card(title=title)
 
 
+def card_font(size):
+    """DejaVu Sans, shipped with the site (fonts/LICENSE): Pillow's own font has no accented letters."""
+    return ImageFont.truetype(FONT, size)
+
+
 def wrapped(draw, text, font, width, max_lines):
     """`text` broken into at most `max_lines` lines that fit `width` pixels, the last one ending in … if cut."""
     for columns in range(70, 8, -2):
@@ -163,22 +171,20 @@ def render_png(card):
     draw.rectangle([0, 0, 18, HEIGHT], fill=ACCENT)
     text_width = WIDTH - 2 * MARGIN
     y = MARGIN - 10
-    draw.text((MARGIN, y), str(settings.SITE_NAME), font=ImageFont.load_default(size=34), fill=ACCENT)
+    draw.text((MARGIN, y), str(settings.SITE_NAME), font=card_font(34), fill=ACCENT)
     y += 80
     if card.code:
-        draw.text((MARGIN, y), card.code, font=ImageFont.load_default(size=96), fill=ACCENT)
+        draw.text((MARGIN, y), card.code, font=card_font(96), fill=ACCENT)
         y += 120
-    title_font = ImageFont.load_default(size=60 if card.code else 68)
+    title_font = card_font(60 if card.code else 68)
     for line in wrapped(draw, card.title, title_font, text_width, 2 if card.code else 3):
         draw.text((MARGIN, y), line, font=title_font, fill=INK)
         y += 78
-    bottom = [(line, 38, INK, 50) for line in wrapped(draw, card.fact, ImageFont.load_default(size=38), text_width, 2)]
-    bottom += [
-        (line, 28, MUTED, 40) for line in wrapped(draw, card.source, ImageFont.load_default(size=28), text_width, 1)
-    ]
+    bottom = [(line, 38, INK, 50) for line in wrapped(draw, card.fact, card_font(38), text_width, 2)]
+    bottom += [(line, 28, MUTED, 40) for line in wrapped(draw, card.source, card_font(28), text_width, 1)]
     y = HEIGHT - MARGIN + 10 - sum(step for *_rest, step in bottom)
     for line, size, colour, step in bottom:
-        draw.text((MARGIN, y), line, font=ImageFont.load_default(size=size), fill=colour)
+        draw.text((MARGIN, y), line, font=card_font(size), fill=colour)
         y += step
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)

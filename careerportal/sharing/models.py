@@ -85,7 +85,7 @@ class ShareLink(models.Model):
         return f"/s/{self.code}/ → {self.target}"
 
     def get_absolute_url(self):
-        return reverse("sharing:open", kwargs={"code": self.code})
+        return reverse("site:open", kwargs={"code": self.code})
 
     @property
     def is_retired(self):

@@ -1,7 +1,9 @@
 """Which addresses a share link may lead to: public pages of this site only.
 
 A target is accepted when it resolves to a public view (a published record's
-page, a list page, the home page) and is not under /admin/, /counselor/ or /s/.
+page, a list page, the home page) and is not under /admin/, /counselor/ (or /es/counselor/) or /s/.
+A target keeps its language: /es/certifications/cpc/ is the Spanish page, and is resolved in
+Spanish whatever language the counselor's own page is in.
 Full addresses copied from the browser are accepted when they are on the site's address
 (SITE_URL, or in debug the address the browser used: publishing.seo.site_url).
 An old address that now redirects is stored as its new address.
@@ -12,13 +14,14 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.auth.mixins import AccessMixin
-from django.contrib.redirects.models import Redirect
 from django.core.exceptions import ValidationError
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from publishing.models import PublishableContent
-from publishing.seo import site_url
+from publishing.redirects import redirected_path
+from publishing.seo import path_language, site_url
 from publishing.views import BreadcrumbMixin
 
 PRIVATE_NAMESPACES = {"admin", "sharing"}
@@ -27,15 +30,25 @@ DROPPED_PARAMETERS = {"preview"}
 
 
 def private_prefixes():
-    return (reverse("admin:index"), reverse("sharing:list"), "/s/")
+    counselor_pages = []
+    for language, _name in settings.LANGUAGES:
+        with override(language):
+            counselor_pages.append(reverse("sharing:list"))
+    return (reverse("admin:index"), *counselor_pages, "/s/")
+
+
+def resolve_in_own_language(path):
+    """resolve(path) with the path's own language active (a /es/ path resolves only in Spanish)."""
+    with override(path_language(path)):
+        return resolve(path)
 
 
 def public_match(path):
-    """The ResolverMatch of a public page at `path`, or None."""
+    """The ResolverMatch of a public page at `path`, in English or Spanish, or None."""
     if path.startswith(private_prefixes()):
         return None
     try:
-        match = resolve(path)
+        match = resolve_in_own_language(path)
     except Resolver404:
         return None
     if PRIVATE_NAMESPACES.intersection(match.namespaces):
@@ -49,16 +62,6 @@ def public_match(path):
     if "slug" in match.kwargs and model is not None and issubclass(model, PublishableContent):
         return match if model.objects.published().filter(slug=match.kwargs["slug"]).exists() else None
     return match
-
-
-def redirected_path(path):
-    """Where the site's redirects send `path` (after a slug change), or None."""
-    return (
-        Redirect.objects.filter(site_id=settings.SITE_ID, old_path=path)
-        .exclude(new_path="")
-        .values_list("new_path", flat=True)
-        .first()
-    )
 
 
 def normalize_target(value):
@@ -87,7 +90,7 @@ def normalize_target(value):
         path = f"{path}/"
     if public_match(path) is None:
         new_path = redirected_path(path)
-        if new_path is None or public_match(new_path) is None:
+        if not new_path or public_match(new_path) is None:
             raise ValidationError(
                 _(
                     "There is no public page at %(path)s. Open the page you want to share and copy its "
@@ -110,7 +113,7 @@ def page_titles(targets):
     titles, wanted = {}, defaultdict(dict)
     for target in targets:
         try:
-            match = resolve(target.partition("?")[0])
+            match = resolve_in_own_language(target.partition("?")[0])
         except Resolver404:
             continue
         view_class = getattr(match.func, "view_class", None)

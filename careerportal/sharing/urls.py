@@ -2,6 +2,9 @@ from django.urls import path
 
 from . import views
 
+# Counselor pages: under i18n_patterns, so each also answers in Spanish under /es/.
+# The language-neutral addresses (/s/<code>/, sitemap.xml, robots.txt, /cards/) are in
+# careerportal/site_urls.py; the feeds are the shell's (careerportal/urls.py).
 app_name = "sharing"
 urlpatterns = [
     path("counselor/", views.ShareLinkListView.as_view(), name="list"),
@@ -10,6 +13,4 @@ urlpatterns = [
     path("counselor/<int:pk>/retire/", views.ShareLinkRetireView.as_view(), name="retire"),
     path("counselor/login/", views.CounselorLoginView.as_view(), name="login"),
     path("counselor/logout/", views.CounselorLogoutView.as_view(), name="logout"),
-    path("s/<slug:code>/", views.open_share_link, name="open"),
-    path("cards/<path:name>.png", views.social_card, name="card"),
 ]

@@ -4,18 +4,20 @@ from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import get_script_prefix, reverse, reverse_lazy
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
-from publishing.seo import absolute_url
+from publishing.redirects import redirected_path
+from publishing.seo import absolute_url, path_language
 from publishing.views import BreadcrumbMixin
 
 from .cards import card_for_path, card_png, page_path_of
 from .forms import ShareLinkForm, ShareLinkNoteForm
 from .models import ShareLink, is_counselor
-from .targets import page_titles, public_match, redirected_path
+from .targets import page_titles, public_match
 
 
 class CounselorRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
@@ -120,10 +122,13 @@ def render_in_place(request, path, query, link):
     """Render the public page at `path` as the response to this request, with the
     share link attached for the note banner. The request is made to look like a
     request for the page itself (path, query, resolver match), so its canonical
-    address, breadcrumbs, navigation and forms are the page's own."""
+    address, breadcrumbs, navigation and forms are the page's own, in the page's own language
+    (a link to /es/... opens the Spanish page)."""
     match = public_match(path)
     if match is None:
         raise Http404("Not a public page.")
+    request.LANGUAGE_CODE = path_language(path)
+    translation.activate(request.LANGUAGE_CODE)  # LocaleMiddleware sets Content-Language from it
     request.path_info = path
     request.path = f"{get_script_prefix().rstrip('/')}{path}"
     request.GET = QueryDict(query)
@@ -149,7 +154,7 @@ def open_share_link(request, code):
     except Http404:
         # The page was renamed since the link was made: show it at its new address.
         new_path = redirected_path(path)
-        if new_path is None:
+        if not new_path:
             raise
         response = render_in_place(request, new_path, query, link)
     patch_cache_control(response, private=True, no_store=True)
@@ -163,11 +168,16 @@ CARD_MAX_AGE = 60 * 60
 
 @require_safe
 def social_card(request, name):
-    """/cards/<page>.png: the 1200×630 social card of a public page (careerportal/sharing/cards.py)."""
+    """/cards/<page>.png: the 1200×630 social card of a public page (careerportal/sharing/cards.py);
+    /cards/es/<page>.png is the Spanish page's."""
     path = page_path_of(name)
-    card = card_for_path(path) if path is not None else None
-    if card is None:
+    if path is None:
         raise Http404("No public page has this card.")
-    response = HttpResponse(card_png(card, page_path=path), content_type="image/png")
+    with translation.override(path_language(path)):  # /cards/es/... is drawn in Spanish
+        card = card_for_path(path)
+        if card is None:
+            raise Http404("No public page has this card.")
+        png = card_png(card, page_path=path)
+    response = HttpResponse(png, content_type="image/png")
     patch_cache_control(response, public=True, max_age=CARD_MAX_AGE)
     return response

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from ..diffs import field_changes
 from ..models import Authorship
@@ -16,6 +16,9 @@ from .forms import PUBLICATION_FIELDS, RevertForm
 
 #: History differences leave out fields that change on every save.
 HISTORY_DIFF_EXCLUDED = ["updated", "created"]
+#: The history table's actions are django-simple-history's words, and it ships no Spanish: marked here so
+#: that makemessages keeps them in our catalogue, which translates them.
+HISTORY_ACTIONS = (gettext_noop("Created"), gettext_noop("Changed"), gettext_noop("Deleted"))
 
 
 class HistoryMixin:

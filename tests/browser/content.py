@@ -9,10 +9,10 @@ from io import StringIO
 from django.core.management import call_command
 
 from certifications.models import Certification
-from qualifications.models import EducationStep, QualificationPath, Skill
+from qualifications.models import EducationStep, Occupation, QualificationPath, Skill
 
 LIST_URLS = ["/", "/paths/", "/education/", "/certifications/", "/skills/", "/careers/"]
-DETAIL_MODELS = (QualificationPath, EducationStep, Certification, Skill)
+DETAIL_MODELS = (QualificationPath, EducationStep, Certification, Skill, Occupation)
 
 
 def load_public_content():

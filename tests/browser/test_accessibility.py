@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from certifications.models import Certification
-from qualifications.models import EducationStep, QualificationPath, Skill
+from qualifications.models import EducationStep, Occupation, QualificationPath, Skill
 from tests.browser.content import detail_urls, load_public_content
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -48,11 +48,21 @@ def test_list_page_has_no_serious_axe_violations(page, site, url):
     check_pages(page, site, [url])
 
 
-@pytest.mark.parametrize("model", [QualificationPath, EducationStep, Certification, Skill], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "model", [QualificationPath, EducationStep, Certification, Skill, Occupation], ids=lambda m: m.__name__
+)
 def test_every_detail_page_has_no_serious_axe_violations(page, site, model):
     urls = detail_urls(model)
     assert urls, f"no published {model.__name__} to check"
     check_pages(page, site, urls)
+
+
+def test_spanish_pages_have_no_serious_axe_violations(page, site):
+    """The Spanish edition (/es/): lang="es", the switcher back to English, a detail page, a 404."""
+    check_pages(page, site, ["/es/", "/es/certifications/", detail_urls(Certification)[0].replace("/", "/es/", 1)])
+    page.goto(site + "/es/no-such-page/")
+    problems = blocking_violations(page)
+    assert not problems, "\n".join(problems)
 
 
 def test_filtered_and_emptied_certification_list_has_no_serious_axe_violations(page, site):

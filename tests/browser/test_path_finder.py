@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from certifications.models import EducationLevel, Focus
-from tests.factories import CertificationFactory, EducationStepFactory, build_path
+from tests.factories import CertificationFactory, EducationStepFactory, ExamCostFactory, build_path
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,14 +16,16 @@ def paths():
     certificate = EducationStepFactory(name="Certificate program", requires_level=EducationLevel.HIGH_SCHOOL)
     coder = build_path(
         certificate,
-        CertificationFactory(code="CPC", focus=Focus.CODING, apprentice_designation="CPC-A"),
+        ExamCostFactory(
+            certification=CertificationFactory(code="CPC", focus=Focus.CODING, apprentice_designation="CPC-A")
+        ).certification,
         name="Medical coder route",
         slug="medical-coder-route",
         position=2,
     )
     build_path(
         certificate,
-        CertificationFactory(code="CPB", focus=Focus.BILLING),
+        ExamCostFactory(certification=CertificationFactory(code="CPB", focus=Focus.BILLING)).certification,
         name="Medical biller route",
         slug="medical-biller-route",
         position=1,

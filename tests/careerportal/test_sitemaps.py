@@ -8,6 +8,7 @@ from tests.factories import (
     CareerTopicFactory,
     CertificationFactory,
     EducationStepFactory,
+    OccupationFactory,
     OutlookFigureFactory,
     SkillFactory,
     build_path,
@@ -30,7 +31,8 @@ def content():
     step = EducationStepFactory(slug="certificate")
     build_path(step, cert, slug="coder")
     SkillFactory(slug="detail")
-    OutlookFigureFactory()
+    OutlookFigureFactory(occupation__slug="coders")
+    OccupationFactory(slug="draft-occupation", status="draft")
     CareerTopicFactory()
     CertificationFactory(slug="draft-cert", status="draft")
     SkillFactory(slug="draft-skill", status="draft")
@@ -58,9 +60,25 @@ def test_sitemap_lists_every_published_page_with_lastmod(client, content):
         "/education/certificate/",
         "/paths/coder/",
         "/skills/detail/",
+        "/careers/coders/",
     }
-    assert set(entries) == {SITE + path for path in expected}
+    assert set(entries) == {SITE + path for path in expected} | {f"{SITE}/es{path}" for path in expected}
     assert all(entries.values()), "every URL has a lastmod"
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}link"
+
+
+def test_each_address_lists_its_language_alternates_and_x_default(client, content):
+    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own response
+    alternates = {
+        url.findtext("sm:loc", namespaces=NS): {link.get("hreflang"): link.get("href") for link in url.iter(XHTML)}
+        for url in root
+    }
+    for path in ["/", "/certifications/cpc/", "/plan/"]:
+        expected = {"en": SITE + path, "es": f"{SITE}/es{path}", "x-default": SITE + path}
+        assert alternates[SITE + path] == expected
+        assert alternates[f"{SITE}/es{path}"] == expected
 
 
 def test_sitemap_leaves_drafts_out(client, content):
@@ -80,6 +98,6 @@ def test_sitemap_is_valid_and_empty_of_records_without_content(client, db):
 def test_sitemap_costs_a_fixed_number_of_queries(client, content, django_assert_max_num_queries):
     for _ in range(10):
         CertificationFactory()
-    # the Site row, one lastmod per listed model (6), a count and a page per record sitemap (4 x 2)
-    with django_assert_max_num_queries(15):
+    # the Site row, one lastmod per listed model (7), a count and a page per record sitemap (5 x 2)
+    with django_assert_max_num_queries(18):
         client.get("/sitemap.xml")

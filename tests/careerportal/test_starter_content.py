@@ -11,7 +11,16 @@ from careerportal import starter_content
 from careerportal.starter_content import StarterContentError, load_starter_content
 from certifications.models import Certification, CertifyingBody, CodeSet, Requirement
 from publishing.models import Confirmation, PublicationStatus, Source
-from qualifications.models import CareerTopic, EducationStep, OutlookFigure, PathStep, QualificationPath, Skill
+from qualifications.models import (
+    CareerTopic,
+    EducationStep,
+    ExamCost,
+    Occupation,
+    OutlookFigure,
+    PathStep,
+    QualificationPath,
+    Skill,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +42,7 @@ FIGURE_VALUES = {
         "cost": ("cost_min_usd", "cost_max_usd"),
     },
     OutlookFigure: {"figure": ("value",)},
+    ExamCost: {"fee": ("fee_low_usd", "fee_high_usd"), "dues": ("dues_low_usd", "dues_high_usd")},
 }
 
 CONTENT_MODELS = [
@@ -40,7 +50,9 @@ CONTENT_MODELS = [
     CodeSet,
     Certification,
     EducationStep,
+    ExamCost,
     Skill,
+    Occupation,
     QualificationPath,
     OutlookFigure,
     CareerTopic,
@@ -61,7 +73,9 @@ def data():
         Certification: certifications["certifications"],
         Requirement: certifications["requirements"],
         EducationStep: qualifications["education_steps"],
+        ExamCost: qualifications["exam_costs"],
         Skill: qualifications["skills"],
+        Occupation: qualifications["occupations"],
         QualificationPath: qualifications["paths"],
         OutlookFigure: qualifications["outlook_figures"],
         CareerTopic: qualifications["career_topics"],
@@ -198,22 +212,34 @@ def test_cpc_price_is_stored_as_unconfirmed_with_the_conflicting_figures(loaded)
         assert conflicting in cpc.price_editor_note
 
 
-def test_third_party_2024_bls_figures_are_unconfirmed_drafts(loaded):
-    slugs = ["bls-median-pay-may-2024", "bls-jobs-2024", "bls-growth-2024-2034"]
-    figures = OutlookFigure.objects.filter(slug__in=slugs)
+def test_lone_third_party_2024_job_count_is_an_unconfirmed_draft(loaded):
+    jobs = OutlookFigure.objects.get(slug="bls-jobs-2024")
 
-    assert figures.count() == len(slugs)
-    assert set(figures.values_list("status", flat=True)) == {PublicationStatus.DRAFT}
-    assert set(figures.values_list("figure_confirmation", flat=True)) == {Confirmation.UNCONFIRMED}
-    assert not OutlookFigure.objects.published().filter(slug__in=slugs).exists()
+    assert jobs.status == PublicationStatus.DRAFT
+    assert jobs.figure_confirmation == Confirmation.UNCONFIRMED
+    assert "198,100" in jobs.figure_editor_note
 
 
-def test_everything_else_is_published_and_reviewed_on_the_transcription_day(loaded):
-    drafts = {"bls-median-pay-may-2024", "bls-jobs-2024", "bls-growth-2024-2034"}
+def test_2024_pay_and_growth_that_several_third_parties_agree_on_are_labelled_secondary(loaded):
+    figures = OutlookFigure.objects.published().filter(slug__in=["bls-median-pay-may-2024", "bls-growth-2024-2034"])
+
+    assert set(figures.values_list("figure_confirmation", flat=True)) == {Confirmation.SECONDARY}
+    assert all("third parties citing BLS" in figure.figure_as_of_label for figure in figures)
+
+
+def test_everything_else_is_published_and_reviewed(loaded):
+    drafts = {"bls-jobs-2024"}
     for model in CONTENT_MODELS:
         for record in model.objects.exclude(slug__in=drafts):
             assert record.status == PublicationStatus.PUBLISHED, record
-            assert record.last_reviewed == datetime.date(2026, 11, 28), record
+            assert record.last_reviewed in {datetime.date(2026, 11, 28), datetime.date(2026, 12, 3)}, record
+
+
+def test_no_occupation_pay_comes_from_a_salary_survey(loaded):
+    for occupation in Occupation.objects.with_figures():
+        assert occupation.facts.pay is not None
+        assert occupation.facts.pay.median.kind == OutlookFigure.Kind.MEDIAN_PAY
+    assert not OutlookFigure.objects.filter(kind=OutlookFigure.Kind.SALARY_SURVEY, occupation__isnull=False).exists()
 
 
 def test_every_loaded_record_passes_full_clean(loaded):

@@ -202,7 +202,7 @@ def test_a_query_the_page_does_not_read_is_served_uncached(client, cert, setting
         assert "X-Cache" not in client.get("/certifications/cpc/?utm_source=mail")
     # The junk took none of the home page's two entries.
     assert client.get("/")["X-Cache"] == "miss"
-    assert client.get("/", headers={"accept-language": "es"})["X-Cache"] == "miss"
+    assert client.get("/es/")["X-Cache"] == "miss"
 
 
 def test_known_parameters_in_any_order_share_one_entry(client, cert):
@@ -234,3 +234,31 @@ def test_a_records_own_feed_is_cached_and_invalidated(client, cert):
     cert.save()
     response = client.get("/certifications/cpc/feed/")
     assert response["X-Cache"] == "miss"
+
+
+def test_spanish_pages_are_cached_apart_and_invalidated_with_the_english_ones(client, cert):
+    english, spanish = client.get("/certifications/cpc/"), client.get("/es/certifications/cpc/")
+    assert (english["X-Cache"], spanish["X-Cache"]) == ("miss", "miss")
+    assert '<html lang="es">' in client.get("/es/certifications/cpc/").content.decode()
+    assert client.get("/es/certifications/cpc/")["X-Cache"] == "hit"
+    assert '<html lang="en">' in client.get("/certifications/cpc/").content.decode()
+    cert.name = "Renamed credential"
+    cert.save()
+    for url in ["/es/certifications/cpc/", "/certifications/cpc/"]:
+        response = client.get(url)
+        assert response["X-Cache"] == "miss"
+        assert "Renamed credential" in response.content.decode()
+
+
+def test_an_english_address_is_one_cached_page_whatever_the_browser_language(client, cert):
+    """The language comes from the address only: Accept-Language neither changes nor splits an English page."""
+    assert client.get("/certifications/cpc/", headers={"accept-language": "es"})["X-Cache"] == "miss"
+    response = client.get("/certifications/cpc/", headers={"accept-language": "en"})
+    assert response["X-Cache"] == "hit"
+    assert '<html lang="en">' in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/es/plan/?education=1", "/es/search/?q=coder", "/es/feed/updates/"])
+def test_spanish_pages_with_their_parameters_are_cacheable(client, cert, url):
+    assert client.get(url)["X-Cache"] == "miss"
+    assert client.get(url)["X-Cache"] == "hit"

@@ -12,6 +12,8 @@ from tests.factories import (
     CertifyingBodyFactory,
     CodeSetFactory,
     EducationStepFactory,
+    ExamCostFactory,
+    OccupationFactory,
     OutlookFigureFactory,
     QualificationPathFactory,
     SkillFactory,
@@ -32,6 +34,8 @@ FACTORIES = {
     "qualifications.skill": SkillFactory,
     "qualifications.outlookfigure": OutlookFigureFactory,
     "qualifications.careertopic": CareerTopicFactory,
+    "qualifications.occupation": OccupationFactory,
+    "qualifications.examcost": ExamCostFactory,
 }
 #: A plain text field of each model that a test may change.
 TEXT_FIELD = {
@@ -43,12 +47,16 @@ TEXT_FIELD = {
     "qualifications.skill": "summary",
     "qualifications.outlookfigure": "label",
     "qualifications.careertopic": "summary",
+    "qualifications.occupation": "summary",
+    "qualifications.examcost": "retakes",
 }
 #: Fields that must be unique, with a fresh value for a copy.
 UNIQUE_VALUES = {
     "certifications.certifyingbody": {"abbreviation": "NEWB", "slug": "newb"},
     "certifications.codeset": {"name": "NEWSET", "slug": "newset"},
     "certifications.certification": {"code": "NEWC", "slug": "newc"},
+    # One exam cost per certification: a copy needs a certification of its own.
+    "qualifications.examcost": {"slug": "new-cost", "certification": lambda: CertificationFactory().pk},
 }
 
 
@@ -113,7 +121,8 @@ def test_add_creates_a_draft_unless_the_user_may_publish(as_role, role, label):
     model = FACTORIES[label]._meta.model
     template = FACTORIES[label]()
     data = change_form_data(label, template)
-    data.update(UNIQUE_VALUES.get(label, {"slug": "a-new-record"}))
+    unique = UNIQUE_VALUES.get(label, {"slug": "a-new-record"})
+    data.update({name: value() if callable(value) else value for name, value in unique.items()})
     data.update({"status": PUBLISHED, TEXT_FIELD[label]: "Added here", "change_note": "New record"})
     for key in [key for key in data if key.startswith("steps-")]:
         del data[key]

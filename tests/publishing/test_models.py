@@ -38,6 +38,8 @@ def test_content_models_are_every_concrete_publishable_model():
         "certifications.Certification",
         "qualifications.EducationStep",
         "qualifications.QualificationPath",
+        "qualifications.Occupation",
+        "qualifications.ExamCost",
         "qualifications.Skill",
         "qualifications.OutlookFigure",
         "qualifications.CareerTopic",

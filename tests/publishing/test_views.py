@@ -96,7 +96,7 @@ def _public_urls(draft_cert, draft_body, draft_code_set):
         ("certifications:compare", f"?c={draft_cert.slug}&c={draft_cert.code}"),
         ("search:results", "?q=cert"),
         ("search:results", "?q=step"),
-        ("sitemap", ""),
+        ("site:sitemap", ""),
         ("updates-feed", ""),
         ("qualifications:path-finder", ""),
     ]:

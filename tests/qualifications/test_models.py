@@ -4,7 +4,14 @@ from django.core.exceptions import ValidationError
 from certifications.models import EducationLevel
 from publishing.models import Confirmation
 from qualifications.models import PathStep, QualificationPath
-from tests.factories import CertificationFactory, EducationStepFactory, OutlookFigureFactory, build_path
+from tests.factories import (
+    CertificationFactory,
+    EducationStepFactory,
+    ExamCostFactory,
+    OutlookFigureFactory,
+    SourceFactory,
+    build_path,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +65,7 @@ def test_path_totals_are_derived_from_its_steps():
         duration_min_months=10, duration_max_months=18, cost_min_usd=1000, cost_max_usd=4000
     )
     degree = EducationStepFactory(duration_min_months=24, duration_max_months=24, cost_min_usd=6000, cost_max_usd=9000)
-    exam = CertificationFactory(price_usd=400)
+    exam = ExamCostFactory(fee_low_usd=400, fee_high_usd=400).certification
     path = build_path(certificate, degree, exam)
     path = QualificationPath.objects.with_steps().get(pk=path.pk)
     duration = path.total_duration_months()
@@ -75,12 +82,86 @@ def test_totals_change_when_a_step_changes():
     assert QualificationPath.objects.with_steps().get(pk=path.pk).total_duration_months().high == 12
 
 
-def test_unconfirmed_price_is_left_out_of_totals_and_named_as_missing():
-    exam = CertificationFactory(price_usd=400, price_confirmation=Confirmation.UNCONFIRMED)
+def test_unconfirmed_exam_fee_is_left_out_of_totals_and_named_as_missing():
+    exam = ExamCostFactory(fee_low_usd=400, fee_confirmation=Confirmation.UNCONFIRMED).certification
     path = QualificationPath.objects.with_steps().get(pk=build_path(EducationStepFactory(), exam).pk)
     cost = path.total_cost_usd()
     assert cost.high == 3000
     assert cost.missing == [str(exam)]
+    assert [str(part.label) for part in cost.unknown] == [f"{exam.code} exam fee"]
+
+
+def test_exam_fee_counts_member_to_non_member_and_says_so():
+    exam = ExamCostFactory(fee_low_usd=199, fee_high_usd=299, fee_spread="members $199, others $299").certification
+    path = QualificationPath.objects.with_steps().get(pk=build_path(EducationStepFactory(), exam).pk)
+    cost = path.total_cost_usd()
+    assert (cost.low, cost.high) == (1000 + 199, 3000 + 299)
+    [_program, fee] = cost.counted
+    assert fee.detail == "members $199, others $299"
+    assert fee.citation.is_confirmed
+
+
+def test_dues_count_only_when_membership_is_needed_to_sit():
+    exam = ExamCostFactory(
+        certification__membership_required=True,
+        dues_low_usd=190,
+        dues_high_usd=222,
+        dues_source=SourceFactory(),
+        dues_as_of_label="undated",
+        dues_confirmation=Confirmation.SECONDARY,
+    ).certification
+    path = QualificationPath.objects.with_steps().get(pk=build_path(exam).pk)
+    cost = path.total_cost_usd()
+    assert (cost.low, cost.high) == (199 + 190, 299 + 222)
+    assert cost.unknown == []
+
+
+def test_unconfirmed_dues_are_named_as_unknown_and_not_counted():
+    exam = ExamCostFactory(certification__membership_required=True).certification
+    path = QualificationPath.objects.with_steps().get(pk=build_path(exam).pk)
+    cost = path.total_cost_usd()
+    assert (cost.low, cost.high) == (199, 299)
+    assert [str(part.label) for part in cost.unknown] == [
+        f"{exam.body.abbreviation} membership dues, needed to sit the exam"
+    ]
+
+
+def test_exam_without_a_published_cost_counts_nothing_and_says_what_is_unknown():
+    exam = CertificationFactory(membership_required=True, price_usd=199, price_confirmation=Confirmation.SECONDARY)
+    ExamCostFactory(certification=exam, status="draft")
+    path = QualificationPath.objects.with_steps().get(pk=build_path(exam).pk)
+    cost = path.total_cost_usd()
+    assert cost.counted == []
+    assert len(cost.unknown) == 2
+
+
+def test_exam_cost_needs_a_source_and_a_rising_range():
+    cost = ExamCostFactory.build(
+        fee_source=None, fee_low_usd=300, fee_high_usd=200, certification=CertificationFactory()
+    )
+    with pytest.raises(ValidationError) as error:
+        cost.full_clean()
+    assert {"fee_source", "fee_high_usd"} <= set(error.value.message_dict)
+
+
+def test_dues_are_refused_where_membership_is_not_needed_to_sit():
+    cost = ExamCostFactory.build(
+        certification=CertificationFactory(membership_required=False),
+        fee_source=SourceFactory(),
+        dues_low_usd=190,
+        dues_source=SourceFactory(),
+        dues_as_of_label="undated",
+    )
+    with pytest.raises(ValidationError) as error:
+        cost.full_clean()
+    assert "dues_low_usd" in error.value.message_dict
+
+
+def test_unconfirmed_duration_is_not_counted():
+    step = EducationStepFactory(duration_confirmation=Confirmation.UNCONFIRMED)
+    path = QualificationPath.objects.with_steps().get(pk=build_path(step).pk)
+    duration = path.total_duration_months()
+    assert duration.counted == [] and duration.missing == [str(step)]
 
 
 def test_draft_steps_are_hidden_from_published_paths():

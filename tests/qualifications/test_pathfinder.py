@@ -10,7 +10,14 @@ from certifications.models import EducationLevel, Focus, RequirementKind
 from publishing.models import Confirmation
 from qualifications.models import QualificationPath
 from qualifications.pathfinder import Answers, Interest, Verdict, about_usd, general_notes, rank_paths, recommend
-from tests.factories import CertificationFactory, EducationStepFactory, RequirementFactory, build_path
+from tests.factories import (
+    CertificationFactory,
+    EducationStepFactory,
+    ExamCostFactory,
+    OutlookFigureFactory,
+    RequirementFactory,
+    build_path,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -54,15 +61,21 @@ def steps():
     }
 
 
+def exam(fee, **fields):
+    """A certification whose exam fee is a confirmed `fee`."""
+    return ExamCostFactory(
+        certification=CertificationFactory(**fields), fee_low_usd=fee, fee_high_usd=fee
+    ).certification
+
+
 @pytest.fixture
 def exams():
     made = {
-        "cpc": CertificationFactory(code="CPC", focus=Focus.CODING, price_usd=400, apprentice_designation="CPC-A"),
-        "cpb": CertificationFactory(code="CPB", focus=Focus.BILLING, price_usd=400),
-        "rhit": CertificationFactory(code="RHIT", focus=Focus.CODING, price_usd=300),
+        "cpc": exam(400, code="CPC", focus=Focus.CODING, apprentice_designation="CPC-A"),
+        "cpb": exam(400, code="CPB", focus=Focus.BILLING),
+        "rhit": exam(300, code="RHIT", focus=Focus.CODING),
     }
     RequirementFactory(certification=made["cpc"], education_level=EducationLevel.NONE)
-    RequirementFactory(certification=made["cpc"], kind=RequirementKind.MEMBERSHIP)
     RequirementFactory(certification=made["cpb"], education_level=EducationLevel.NONE)
     RequirementFactory(certification=made["rhit"], education_level=EducationLevel.ASSOCIATE)
     return made
@@ -161,15 +174,15 @@ def test_budget_that_covers_everything_fits(steps, exams):
 def test_unknown_costs_are_named_and_never_counted_as_zero(steps, exams):
     steps["certificate"].cost_min_usd = steps["certificate"].cost_max_usd = None
     steps["certificate"].save()
-    exams["cpc"].price_confirmation = Confirmation.UNCONFIRMED
-    exams["cpc"].save()
+    exams["cpc"].exam_cost.fee_confirmation = Confirmation.UNCONFIRMED
+    exams["cpc"].exam_cost.save()
     plan = plan_for(steps["certificate"], exams["cpc"], budget_usd=0)
     assert plan.cost.missing == ["Certificate program", str(exams["cpc"])]
     assert plan.misfits == []
     assert not any("budget" in reason for reason in plan.fits)
     assert plan.notes[0] == (
-        "We don't know the costs of the certificate program and the CPC exam yet, so the total leaves them out: "
-        "ask for the prices before you enrol."
+        "Some costs are not known yet, so the total leaves them out: Certificate program; CPC exam fee. "
+        "Ask for them before you enrol."
     )
     assert plan.verdict == Verdict.FITS_WHAT_WE_KNOW
 
@@ -181,7 +194,19 @@ def test_known_part_of_a_cost_fits_only_as_the_costs_we_know(steps, exams):
     assert "The costs we know fit your budget." in plan.fits
     assert "Fits your budget." not in plan.fits
     assert any(
-        note.startswith("We don't know the cost of the certificate program yet, so the total leaves it out")
+        note
+        == "One cost is not known yet, so the total leaves it out: Certificate program. Ask for it before you enrol."
+        for note in plan.notes
+    )
+
+
+def test_unknown_dues_are_named_while_the_known_fee_still_meets_the_budget(steps, exams):
+    RequirementFactory(certification=exams["cpc"], kind=RequirementKind.MEMBERSHIP)
+    plan = plan_for(steps["certificate"], exams["cpc"], budget_usd=100)
+    assert any("over your budget" in reason.lower() for reason in plan.misfits)
+    assert any(
+        note == "One cost is not known yet, so the total leaves it out: "
+        f"{exams['cpc'].body.abbreviation} membership dues, needed to sit the exam. Ask for it before you enrol."
         for note in plan.notes
     )
 
@@ -286,6 +311,7 @@ def test_a_single_skipped_step_is_not_named_twice(steps, exams):
 
 
 def test_eligibility_is_checked_for_each_certification_of_the_path(steps, exams):
+    RequirementFactory(certification=exams["cpc"], kind=RequirementKind.MEMBERSHIP)
     plan = plan_for(steps["certificate"], exams["cpc"], exams["rhit"], education=EducationLevel.HIGH_SCHOOL)
     assert [(check.certification.code, check.answer) for check in plan.eligibility] == [
         ("CPC", Answer.YES_IF),
@@ -346,6 +372,7 @@ def test_draft_paths_are_not_ranked(client, steps, exams):
 
 
 def test_results_show_the_eligibility_check_of_each_certification(client, steps, exams):
+    RequirementFactory(certification=exams["cpc"], kind=RequirementKind.MEMBERSHIP)
     build_path(steps["certificate"], exams["cpc"], name="Coding route", slug="coding-route")
     body = exams["cpc"].body.abbreviation
     page = results_of(client)
@@ -365,17 +392,19 @@ def test_answers_stay_in_the_form_of_the_results(client, steps, exams):
 def test_unknown_cost_reads_as_not_known_on_the_page(client, steps, exams):
     steps["certificate"].cost_min_usd = steps["certificate"].cost_max_usd = None
     steps["certificate"].save()
-    exams["cpc"].price_usd = None
-    exams["cpc"].save()
+    exams["cpc"].exam_cost.fee_low_usd = exams["cpc"].exam_cost.fee_high_usd = None
+    exams["cpc"].exam_cost.save()
     build_path(steps["certificate"], exams["cpc"], name="Coding route")
     page = results_of(client)
     assert "not known yet" in page
     assert "$0" not in page
 
 
-def test_results_take_three_queries_however_many_paths(client, steps, exams, django_assert_max_num_queries):
+def test_results_take_six_queries_however_many_paths(client, steps, exams, django_assert_max_num_queries):
     for number in range(10):
-        build_path(steps["certificate"], steps["associate"], exams["cpc"], exams["rhit"], name=f"Route {number}")
-    # paths, their steps (with education steps, certifications and bodies), the certifications' requirements
-    with django_assert_max_num_queries(3):
+        path = build_path(steps["certificate"], steps["associate"], exams["cpc"], exams["rhit"], name=f"Route {number}")
+        path.occupations.add(OutlookFigureFactory().occupation)
+    # paths, their steps (with education steps, certifications, bodies and exam costs), the certifications'
+    # requirements, renewal sources, the occupations they lead to, their figures and the figures' sources
+    with django_assert_max_num_queries(7):
         client.get(PLAN_URL, ANSWERS)

@@ -19,7 +19,7 @@ def test_records_are_spread_over_every_searchable_type():
 
 
 def test_generated_records_are_published_and_found():
-    generate_search_records(16)
+    generate_search_records(2 * len(SEARCHABLE_TYPES))
     for searchable in SEARCHABLE_TYPES:
         records = searchable.model.objects.filter(slug__startswith=SLUG_PREFIX)
         assert records.count() == 2

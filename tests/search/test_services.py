@@ -14,7 +14,6 @@ from careerportal.search.services import (
     normalize_query,
     query_terms,
     search,
-    simple_search,
     suggestions,
     text_snippet,
 )
@@ -25,6 +24,7 @@ from tests.factories import (
     CertifyingBodyFactory,
     CodeSetFactory,
     EducationStepFactory,
+    OccupationFactory,
     OutlookFigureFactory,
     QualificationPathFactory,
     SkillFactory,
@@ -33,6 +33,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 on_postgres = pytest.mark.postgres
+on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="checks SQLite's FTS5 search")
 
 
 def hits_of(groups, key):
@@ -91,7 +92,7 @@ def test_highlight_drops_stray_marks_and_closes_an_open_one():
 
 @pytest.mark.parametrize("snippet, shown", [("cut in the", "cut in the …"), ("a sentence.", "a sentence."), ("", "")])
 def test_a_snippet_cut_mid_sentence_ends_with_an_ellipsis(snippet, shown):
-    assert services._closed(highlight(snippet)) == shown
+    assert services.closed(highlight(snippet)) == shown
 
 
 def test_text_snippet_marks_every_term_case_insensitively_and_escapes():
@@ -137,6 +138,7 @@ def test_group_with_the_best_match_comes_first():
         (QualificationPathFactory, "paths", {"name": "Xylograph route"}),
         (EducationStepFactory, "education", {"name": "Xylograph certificate"}),
         (SkillFactory, "skills", {"name": "Xylograph reading"}),
+        (OccupationFactory, "occupations", {"tasks": "Abstract xylograph records."}),
         (CareerTopicFactory, "careers", {"title": "Xylograph tip"}),
         (OutlookFigureFactory, "outlook", {"label": "Xylograph pay"}),
         (CodeSetFactory, "code-sets", {"full_name": "Xylograph terminology"}),
@@ -165,7 +167,7 @@ def test_drafts_and_scheduled_records_are_never_found(factory, fields):
 
 
 def test_registry_covers_every_type_once():
-    assert len(TYPES_BY_KEY) == len(SEARCHABLE_TYPES) == 8
+    assert len(TYPES_BY_KEY) == len(SEARCHABLE_TYPES) == 9
 
 
 def test_empty_query_searches_nothing(django_assert_num_queries):
@@ -204,55 +206,62 @@ def test_suggestions_are_published_paths_and_entry_level_certifications():
     assert [certification.code for certification in found["certifications"]] == ["ENTRY"]
 
 
-# The fallback match, which runs on any database -----------------------------------------------
+# Matching words and forgiving typos (both databases) -----------------------------------------
 
 
-def test_fallback_needs_every_word_somewhere():
+def test_every_word_must_appear_somewhere():
     CertificationFactory(code="BOTHWORDS", name="Heron Coder", summary="Egret billing.")
     CertificationFactory(code="ONEWORD", name="Heron Biller")
-    group = simple_search("heron egret", TYPES_BY_KEY["certifications"])
-    assert [hit.title for hit in group.hits] == ["BOTHWORDS — Heron Coder"]
+    assert titles_of(search("heron egret")) == ["BOTHWORDS — Heron Coder"]
 
 
-def test_fallback_ignores_case_and_marks_the_snippet():
+def test_case_is_ignored_and_the_snippet_marks_the_word():
     CertificationFactory(code="CASE1", name="Pelican", summary="The PELICAN exam.")
-    (hit,) = simple_search("pelican", TYPES_BY_KEY["certifications"]).hits
+    (hit,) = hits_of(search("pelican"), "certifications")
     assert "<mark>PELICAN</mark>" in hit.snippet
 
 
-def test_fallback_ranks_title_over_body():
-    CertificationFactory(code="INBODY", name="Other", description="Ibis work.")
-    CertificationFactory(code="INTITLE", name="Ibis Coder")
-    group = simple_search("ibis", TYPES_BY_KEY["certifications"])
-    assert [hit.title.split(" ")[0] for hit in group.hits] == ["INTITLE", "INBODY"]
-
-
-def test_fallback_with_only_punctuation_finds_nothing():
+def test_only_punctuation_finds_nothing():
     CertificationFactory(name="Anything")
-    assert simple_search('"" ()', TYPES_BY_KEY["certifications"]).hits == []
+    assert search('"" ()') == []
 
 
-@pytest.mark.skipif(connection.vendor == "postgresql", reason="checks the SQLite fallback is the one used")
-def test_sqlite_uses_the_fallback(monkeypatch):
-    monkeypatch.setattr(services, "postgres_search", None)  # calling it would fail the test
-    CertificationFactory(name="Certified Kestrel Coder")
-    assert titles_of(search("kestrel")) != []
-
-
-# PostgreSQL full-text search -----------------------------------------------------------------
-
-
-@on_postgres
 def test_typos_still_find_the_cpc():
     CertificationFactory(code="CPC", name="Certified Professional Coder", focus=Focus.CODING)
     CertificationFactory(code="CPB", name="Certified Professional Biller", focus=Focus.BILLING)
     assert titles_of(search("certifed profesional coder"))[0] == "CPC — Certified Professional Coder"
 
 
-@on_postgres
 def test_one_misspelt_word_in_a_name_is_forgiven():
     SkillFactory(name="Attention to detail")
     assert [hit.title for hit in hits_of(search("atention"), "skills")] == ["Attention to detail"]
+
+
+def test_a_misspelt_word_finds_the_billing_credentials_and_only_those():
+    CertificationFactory(code="CBCS", name="Certified Billing and Coding Specialist", focus=Focus.BOTH)
+    CertificationFactory(code="CCS", name="Certified Coding Specialist", focus=Focus.CODING)
+    assert titles_of(search("biling")) == ["CBCS — Certified Billing and Coding Specialist"]
+
+
+def test_a_typo_hit_of_a_draft_is_never_found():
+    CertificationFactory(code="CBCS", name="Certified Billing and Coding Specialist", status="draft")
+    assert search("biling") == []
+
+
+@on_sqlite
+def test_on_sqlite_a_word_matches_inside_longer_words_and_ignores_case_beyond_ascii():
+    CertificationFactory(code="SUB1", name="Certified Anesthesiology Coder", summary="ÉCOLE de codage.")
+    assert titles_of(search("anesthesio")) == ["SUB1 — Certified Anesthesiology Coder"]
+    assert titles_of(search("école")) == ["SUB1 — Certified Anesthesiology Coder"]
+
+
+@on_sqlite
+def test_on_sqlite_words_shorter_than_three_letters_still_match():
+    CodeSetFactory(name="HCPCS", full_name="HCPCS Level II")
+    assert [hit.title for hit in hits_of(search("II"), "code-sets")] == ["HCPCS — HCPCS Level II"]
+
+
+# PostgreSQL full-text search -----------------------------------------------------------------
 
 
 @on_postgres
@@ -275,3 +284,12 @@ def test_headline_marks_the_matched_words_in_the_text():
 def test_websearch_syntax_in_any_form_is_not_an_error(query):
     CertificationFactory(name="Certified Professional Coder")
     search(query)
+
+
+def test_published_records_are_found_below_many_better_matching_drafts():
+    for number in range(14):
+        SkillFactory(name=f"Wryneck draft {number}", status="draft")
+    SkillFactory(name="Published skill", on_the_job="A wryneck in the body only.")
+    SkillFactory(name="Another published skill", how_to_build="Wryneck practice.")
+    found = [hit.title for hit in hits_of(search("wryneck", limit=2), "skills")]
+    assert sorted(found) == ["Another published skill", "Published skill"]

@@ -6,7 +6,7 @@ import io
 
 import pytest
 from django.utils import timezone
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from careerportal.sharing import cards
 from tests.factories import CertificationFactory, OutlookFigureFactory
@@ -125,3 +125,15 @@ def test_no_card_for_anything_but_a_public_page(client, db, url):
 
 def test_a_control_character_in_a_card_address_is_refused(client, db):
     assert client.get("/cards/%00.png").status_code == 400  # careerportal.middleware.InputRulesMiddleware
+
+
+def test_cards_draw_the_letters_spanish_needs():
+    """Pillow's own font has no accented letters: "facturación" came out with an empty box for the ó."""
+
+    def drawn(text):
+        image = Image.new("L", (120, 80))
+        ImageDraw.Draw(image).text((10, 10), text, font=cards.card_font(48), fill=255)
+        return image.tobytes()
+
+    missing = drawn("\U0010fffd")  # a private-use character no font draws: its "missing letter" box
+    assert [letter for letter in "áéíóúüñÁÉÍÓÚÑ¿¡“”«»·–…" if drawn(letter) == missing] == []

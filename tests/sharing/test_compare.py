@@ -8,7 +8,15 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from careerportal.middleware import InputRulesMiddleware
-from tests.factories import CertificationFactory, CodeSetFactory, RequirementFactory, SkillFactory
+from tests.factories import (
+    CertificationFactory,
+    CodeSetFactory,
+    EducationStepFactory,
+    OutlookFigureFactory,
+    RequirementFactory,
+    SkillFactory,
+    build_path,
+)
 
 from .helpers import read_head
 
@@ -159,8 +167,13 @@ def test_certification_page_links_to_compare_it(client, certs):
 
 
 def test_four_certifications_cost_a_fixed_number_of_queries(client, certs, django_assert_max_num_queries):
-    # published list (with body and sources), code sets, skills, eligibility requirements (with sources)
-    with django_assert_max_num_queries(4):
+    for cert in certs.values():
+        OutlookFigureFactory().occupation.certifications.add(cert)
+        build_path(EducationStepFactory(), cert)
+    # published list (with body and sources), code sets, skills, eligibility requirements (with sources),
+    # occupations, their figures and the figures' sources, the paths to them, the paths' steps and their
+    # certifications' requirements
+    with django_assert_max_num_queries(10):
         response = client.get(COMPARE + "?c=coc&c=ccs&c=cca&c=cpc")
     assert response.status_code == 200
 

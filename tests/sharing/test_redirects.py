@@ -115,3 +115,37 @@ def test_old_address_with_a_tracking_query_keeps_the_query_on_the_new_address(cl
     assert response.status_code == 301
     assert response["Location"] == "/certifications/b/?fbclid=xyz"
     assert client.get("/certifications/zzz/?fbclid=xyz").status_code == 404
+
+
+def test_a_renamed_page_keeps_its_spanish_address_too(client):
+    cert = CertificationFactory(slug="old-name")
+    rename(cert, "new-name")
+    assert Redirect.objects.get().old_path == "/certifications/old-name/"  # one row serves every language
+    response = client.get("/es/certifications/old-name/")
+    assert response.status_code == 301
+    assert response["Location"] == "/es/certifications/new-name/"
+    response = client.get("/es/certifications/old-name/?utm_source=x")
+    assert response["Location"] == "/es/certifications/new-name/?utm_source=x"
+    assert client.get("/es/certifications/new-name/").status_code == 200
+
+
+def test_a_rename_saved_while_spanish_is_active_still_stores_the_default_address(client):
+    from django.utils import translation
+
+    cert = CertificationFactory(slug="old-name")
+    with translation.override("es"):
+        rename(cert, "new-name")
+    assert Redirect.objects.values_list("old_path", "new_path").get() == (
+        "/certifications/old-name/",
+        "/certifications/new-name/",
+    )
+
+
+def test_a_share_link_to_a_renamed_spanish_page_opens_the_new_spanish_page(client, make_link, cpc, settings):
+    settings.SITE_URL = "https://careers.example.org"
+    link = make_link("/es/certifications/cpc/")
+    rename(cpc, "cpc-new")
+    response = client.get(link.get_absolute_url())
+    assert response.status_code == 200
+    assert '<html lang="es">' in response.content.decode()
+    assert 'rel="canonical" href="https://careers.example.org/es/certifications/cpc-new/"' in response.content.decode()

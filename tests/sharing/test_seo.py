@@ -9,6 +9,7 @@ from tests.factories import (
     CareerTopicFactory,
     CertificationFactory,
     EducationStepFactory,
+    OccupationFactory,
     OutlookFigureFactory,
     SkillFactory,
     build_path,
@@ -35,15 +36,19 @@ def content():
     step.prepares_for.add(cert)
     skill = SkillFactory(name="Attention to detail", slug="attention-to-detail", summary="Details matter.")
     path = build_path(step, cert, name="Coder path", slug="coder-path", summary="The usual route.")
-    OutlookFigureFactory(
-        label="Median pay",
-        value=46660,
-        soc_code="29-2072",
-        figure_as_of=datetime.date(2025, 5, 1),
-        figure_as_of_label="May 2025",
-    )
+    occupation = OccupationFactory(name="Medical records specialists", slug="medical-records-specialists")
+    occupation.certifications.add(cert)
+    for kind, value in [("p10_pay", 35780), ("median_pay", 46660), ("p25_pay", 39620), ("p90_pay", 80950)]:
+        OutlookFigureFactory(
+            occupation=occupation,
+            kind=kind,
+            value=value,
+            soc_code="29-2072",
+            figure_as_of=datetime.date(2025, 5, 1),
+            figure_as_of_label="May 2025",
+        )
     CareerTopicFactory(title="Job security")
-    return {"cert": cert, "other": other, "step": step, "skill": skill, "path": path}
+    return {"cert": cert, "other": other, "step": step, "skill": skill, "path": path, "occupation": occupation}
 
 
 PAGES = [
@@ -59,6 +64,7 @@ PAGES = [
     ("/skills/", "/skills/"),
     ("/skills/attention-to-detail/", "/skills/attention-to-detail/"),
     ("/careers/", "/careers/"),
+    ("/careers/medical-records-specialists/", "/careers/medical-records-specialists/"),
 ]
 
 
@@ -168,25 +174,42 @@ def test_skill_is_a_defined_term_of_the_site_s_skills(client, content):
     assert term["inDefinedTermSet"] == {"@type": "DefinedTermSet", "name": "Skills", "url": SITE + "/skills/"}
 
 
-def test_careers_page_is_an_occupation_with_median_pay_and_its_date(client, content):
-    head = read_head(client.get("/careers/").content.decode())
+def test_occupation_profile_is_an_occupation_with_its_pay_distribution_and_reference_period(client, content):
+    head = read_head(client.get("/careers/medical-records-specialists/").content.decode())
     [occupation] = nodes_of_type(head, "Occupation")
-    assert occupation["occupationalCategory"] == "29-2072"
+    assert occupation["@id"] == SITE + "/careers/medical-records-specialists/#occupation"
+    assert occupation["occupationalCategory"]["codeValue"] == "29-2072"
+    assert occupation["occupationLocation"] == {"@type": "Country", "name": "United States"}
+    assert occupation["responsibilities"] == ["Abstract and code patient data.", "Enter clinical data into computers."]
+    assert occupation["alternateName"] == ["Coder", "Medical Records Clerk"]
     [salary] = occupation["estimatedSalary"]
     assert salary["@type"] == "MonetaryAmountDistribution"
-    assert salary["median"] == 46660
+    assert (salary["percentile10"], salary["percentile25"], salary["median"], salary["percentile90"]) == (
+        35780,
+        39620,
+        46660,
+        80950,
+    )
+    assert "percentile75" not in salary
     assert salary["currency"] == "USD"
     assert salary["duration"] == "P1Y"
     assert salary["subjectOf"]["temporalCoverage"] == "2025-05-01"
+    [credential] = occupation["qualifications"]
+    # A credential nested here points at its full node on its own page.
+    assert credential["@id"] == SITE + "/certifications/cpc/#credential"
+    cert_page = read_head(client.get("/certifications/cpc/").content.decode())
+    assert [node["@id"] for node in nodes_of_type(cert_page, "EducationalOccupationalCredential")] == [
+        credential["@id"]
+    ]
 
 
 def test_possibly_outdated_figures_never_reach_json_ld(client, db, settings):
     settings.FIGURE_OUTDATED_AFTER_YEARS = {"price": 2, "figure": 2, "default": 3}
     old = datetime.date(2020, 5, 1)
-    OutlookFigureFactory(value=88888, figure_as_of=old)
+    OutlookFigureFactory(value=88888, figure_as_of=old, occupation__slug="coders")
     CertificationFactory(slug="x2", price_usd=654, price_as_of=old)
 
-    careers = read_head(client.get("/careers/").content.decode())
+    careers = read_head(client.get("/careers/coders/").content.decode())
     assert "88888" not in json.dumps(careers.json_ld)
     [credential] = nodes_of_type(
         read_head(client.get("/certifications/x2/").content.decode()), "EducationalOccupationalCredential"
@@ -194,12 +217,17 @@ def test_possibly_outdated_figures_never_reach_json_ld(client, db, settings):
     assert "offers" not in credential
 
 
+def test_careers_list_describes_no_occupation_of_its_own(client, content):
+    head = read_head(client.get("/careers/").content.decode())
+    assert nodes_of_type(head, "Occupation") == []
+
+
 def test_unconfirmed_figures_never_reach_json_ld(client, db):
-    OutlookFigureFactory(value=99999, figure_confirmation="unconfirmed")
+    OutlookFigureFactory(value=99999, figure_confirmation="unconfirmed", occupation__slug="coders")
     CertificationFactory(slug="x1", price_usd=987, price_confirmation="unconfirmed", renewal_confirmation="unconfirmed")
     EducationStepFactory(slug="e1", duration_confirmation="unconfirmed", cost_confirmation="unconfirmed")
 
-    careers = read_head(client.get("/careers/").content.decode())
+    careers = read_head(client.get("/careers/coders/").content.decode())
     [occupation] = nodes_of_type(careers, "Occupation")
     assert "estimatedSalary" not in occupation
     assert "99999" not in json.dumps(careers.json_ld)
@@ -246,7 +274,8 @@ def test_not_found_page_has_no_canonical_and_no_share_panel(client, db):
 
 def test_metadata_adds_no_queries_to_a_detail_page(client, content, django_assert_max_num_queries):
     # The detail view's own queries (record with body and sources, code sets, skills, steps,
-    # sources, eligibility); SEO and share panel read only what it fetched.
-    with django_assert_max_num_queries(12):
+    # sources, eligibility requirements, occupations with their figures, the shortest path and
+    # its steps); SEO and share panel read only what it fetched.
+    with django_assert_max_num_queries(14):
         response = client.get("/certifications/cpc/")
     assert response.status_code == 200

@@ -50,7 +50,9 @@ def social_card(context, meta):
     """`{% social_card page_meta as card %}`: the page's 1200×630 card: card.url, card.alt,
     card.width, card.height."""
     match = getattr(context.get("request"), "resolver_match", None)
-    figures = context.get("figures", ()) if match is not None and match.view_name == CAREERS_VIEW else ()
+    on_careers = match is not None and match.view_name == CAREERS_VIEW
+    figures = [figure for occupation in context.get("occupations", ()) for figure in occupation.published_figures]
+    figures = figures if on_careers else ()
     card = page_card(title=meta.title, record=meta.record, figures=figures)
     path = meta.path.partition("?")[0]
     return {"url": absolute_url(card_url_path(path)), "alt": card.alt, "width": WIDTH, "height": HEIGHT}

@@ -6,7 +6,7 @@ from careerportal.search.index import rebuild, uses_entries
 
 class Command(BaseCommand):
     help = (
-        "Rewrite the search entries from the records (PostgreSQL). Saving a record keeps its entry "
+        "Rewrite the search entries from the records. Saving a record keeps its entry "
         "current; run this after writes that skip signals, such as bulk_create or QuerySet.update."
     )
 
@@ -15,9 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, database, **options):
         if not uses_entries(database):
-            self.stdout.write(
-                "Nothing to do: only PostgreSQL keeps search entries; other databases search the records."
-            )
+            self.stdout.write("Nothing to do: only PostgreSQL and SQLite keep search entries.")
             return
         counts = rebuild(using=database)
         self.stdout.write(", ".join(f"{key}: {count}" for key, count in counts.items()))

@@ -1,0 +1,167 @@
+"""Search on PostgreSQL: full-text search over each entry's stored weighted vector
+(title A, summary B, body C), ranked with ts_rank, plus pg_trgm word similarity
+on the names so that a typo still finds a record.
+
+One ranking query for every type (a window keeps the best few per type), then
+one query per type with hits for the records, through published(), with the
+snippet (ts_headline) of those records only: 1 + (types with hits) queries.
+The ranking query is SQL of its own because the ORM cannot express its shape:
+full-text matches and names like the query found separately, each through its
+own GIN index, then added up; see docs/search.md for the measurements.
+"""
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchVector,
+)
+from django.db import connections
+from django.db.models import F, OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Concat
+
+from .index import SEARCH_CONFIG
+from .models import SearchEntry
+from .services import (
+    MARK_START,
+    MARK_STOP,
+    Ranked,
+    closed,
+    groups_of,
+    highlight,
+    published_parts,
+    shown_records,
+)
+
+# Index --------------------------------------------------------------------------------------
+
+
+def document_vector(searchable):
+    """A record's weighted vector, computed from its own fields: title A, summary B, body C."""
+    weighted = [
+        SearchVector(*fields, weight=weight, config=SEARCH_CONFIG)
+        for fields, weight in (
+            (searchable.title_fields, "A"),
+            (searchable.summary_fields, "B"),
+            (searchable.body_fields, "C"),
+        )
+        if fields
+    ]
+    vector = weighted[0]
+    for part in weighted[1:]:
+        vector = vector + part
+    return vector
+
+
+def write(written, *, using="default"):
+    """Store the vector of each written entry, one UPDATE per type, read from the records."""
+    by_type = {}
+    for entry, searchable, _values in written:
+        by_type.setdefault(searchable, []).append(entry.pk)
+    for searchable, pks in by_type.items():
+        vector = (
+            searchable.model._default_manager.using(using)
+            .filter(pk=OuterRef("object_id"))
+            .annotate(vector=document_vector(searchable))
+            .values("vector")
+        )
+        SearchEntry.objects.using(using).filter(pk__in=pks).update(document=Subquery(vector))
+
+
+def forget(entries, *, using="default"):
+    """Nothing outside the entry itself to remove."""
+
+
+def after_rebuild(*, using="default"):
+    """Fresh statistics, so the planner sees how many entries a query matches."""
+    with connections[using].cursor() as cursor:
+        cursor.execute("ANALYZE search_searchentry")
+
+
+# Search -------------------------------------------------------------------------------------
+
+
+RANKING_SQL = """
+    WITH matched AS (
+        -- ts_rank only for the documents that match the whole query (it gives
+        -- partial credit otherwise), word similarity only for names like it: each
+        -- branch reads its own index and scores only its own matches.
+        SELECT id, content_type_id, object_id, label, ts_rank(document, text_query) AS score
+        FROM search_searchentry, websearch_to_tsquery(%s::regconfig, %s) AS text_query
+        WHERE document @@ text_query
+        UNION ALL
+        SELECT id, content_type_id, object_id, label, word_similarity(%s, names)
+        FROM search_searchentry WHERE names %%> %s
+    ),
+    scored AS (
+        SELECT id, content_type_id, object_id,
+            SUM(score) + CASE WHEN UPPER(label) = UPPER(%s) THEN 1 ELSE 0 END AS score
+        FROM matched WHERE (content_type_id, object_id) IN ({published})
+        GROUP BY id, content_type_id, object_id, label
+    )
+    SELECT id, content_type_id, object_id, score FROM (
+        SELECT *, ROW_NUMBER() OVER (PARTITION BY content_type_id ORDER BY score DESC, object_id) AS place FROM scored
+    ) AS ranked
+    WHERE place <= %s ORDER BY place
+"""
+
+
+def ranking_sql(query, types, content_types, *, limit):
+    """SQL and parameters of the ranking query: the best limit + 1 entries of
+    published records per type, best first. The published subquery is compiled by
+    the ORM; every value is a parameter."""
+    # One hashed list of the published records' (type, id): the cheapest check on
+    # PostgreSQL when thousands of entries match (a correlated lookup per entry
+    # was twice as slow for "coder").
+    parts = published_parts(types, content_types)
+    published = " UNION ALL ".join(
+        f"SELECT {content_type_id}, * FROM ({sql}) AS part"  # noqa: S608 - ORM SQL, an integer id
+        for content_type_id, sql, _p in parts
+    )
+    published_params = [param for _id, _sql, params in parts for param in params]
+    return RANKING_SQL.format(published=published), [
+        SEARCH_CONFIG,
+        query,
+        query,
+        query,
+        query,
+        *published_params,
+        limit + 1,
+    ]
+
+
+def ranked_entries(query, types, content_types, *, limit, using="default"):
+    with connections[using].cursor() as cursor:
+        cursor.execute(*ranking_sql(query, types, content_types, limit=limit))
+        return [Ranked(*row) for row in cursor.fetchall()]
+
+
+def search(query, types, content_types, *, limit):
+    text_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    ranked = ranked_entries(query, types, content_types, limit=limit)
+
+    def records_of(searchable, ids):
+        """The records, through published() again, each with the snippet of its summary and body."""
+        text_fields = searchable.summary_fields + searchable.body_fields
+        records = shown_records(searchable).annotate(
+            snippet=SearchHeadline(
+                Concat(*_spaced(text_fields), output_field=TextField()) if len(text_fields) > 1 else text_fields[0],
+                text_query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+        return {pk: (record, closed(highlight(record.snippet))) for pk, record in records.in_bulk(ids).items()}
+
+    return groups_of(ranked, types, content_types, limit=limit, records_of=records_of)
+
+
+def _spaced(names):
+    parts = []
+    for name in names:
+        parts += [Value(" "), F(name)] if parts else [F(name)]
+    return parts

@@ -1,0 +1,189 @@
+"""Search on SQLite: an FTS5 table with the trigram tokenizer (SQLite 3.34+) holds
+each entry's title, summary, body and names (rowid = the entry's id; migration
+0003 creates it).
+
+* **Words.** Every word of three letters or more must appear somewhere in the
+  record, as a case-insensitive substring (`"word"` phrases of trigrams, joined
+  with AND); shorter words are matched with LIKE only when the query has nothing
+  longer. Ranked with bm25, a word in the title weighing 10, in the summary 3, in
+  the body 1, plus 10 when the query is exactly the code or name.
+* **Typos.** The records whose names share the most trigrams with a word of the
+  query (bm25 over the names, best TYPO_CANDIDATES) are kept when the word is
+  like a word of their names (trigram similarity ≥ TYPO_SIMILARITY, as pg_trgm
+  computes it): "biling" finds "Billing", "certifed" finds "Certified".
+
+One query for the typo candidates, one ranking query for every type (a window
+keeps the best few per type), then one per type with hits for the records,
+through published(): 2 + (types with hits) queries.
+"""
+
+import json
+import re
+from collections import Counter
+
+from django.db import connections
+
+from .models import SearchEntry
+from .services import Ranked, groups_of, published_parts, query_terms, shown_records, text_snippet
+
+FTS_TABLE = "search_entry_fts"  # the name is written out in the SQL below too
+COLUMN_WEIGHTS = (10.0, 3.0, 1.0, 0.0)  # title, summary, body, names
+EXACT_BONUS = 10.0
+TYPO_CANDIDATES = 200
+UNPUBLISHED_SLACK = 10  # drafts and scheduled records among the best matches of a type, checked at once
+TYPO_SIMILARITY = 0.6  # as pg_trgm's word similarity threshold
+_WORD = re.compile(r"\w+")
+
+# Index --------------------------------------------------------------------------------------
+
+
+def write(written, *, using="default"):
+    rows = [
+        (entry.pk, values["title"], values["summary"], values["body"], values["names"])
+        for entry, _searchable, values in written
+    ]
+    with connections[using].cursor() as cursor:
+        cursor.executemany("DELETE FROM search_entry_fts WHERE rowid = %s", [(row[0],) for row in rows])
+        cursor.executemany(
+            "INSERT INTO search_entry_fts (rowid, title, summary, body, names) VALUES (%s, %s, %s, %s, %s)", rows
+        )
+
+
+def forget(entries, *, using="default"):
+    sql, params = entries.values("pk").query.sql_with_params()
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({sql})", params)  # noqa: S608 - compiled by the ORM
+
+
+def after_rebuild(*, using="default"):
+    with connections[using].cursor() as cursor:
+        cursor.execute("INSERT INTO search_entry_fts (search_entry_fts) VALUES ('optimize')")
+
+
+# Search -------------------------------------------------------------------------------------
+
+
+def _phrase(text):
+    return '"' + text.replace('"', '""') + '"'
+
+
+def trigrams(word):
+    """pg_trgm's trigrams of one word: lower case, two spaces before and one after."""
+    padded = f"  {word.lower()} "
+    return {padded[start : start + 3] for start in range(len(padded) - 2)}
+
+
+def similarity(word, other):
+    mine, theirs = trigrams(word), trigrams(other)
+    return len(mine & theirs) / len(mine | theirs)
+
+
+def word_similarity(query_words, names):
+    """How like the names the query is: each query word's best match among the
+    words of the names, averaged over the query words."""
+    name_words = _WORD.findall(names)
+    if not name_words:
+        return 0.0
+    return sum(max(similarity(word, name) for name in name_words) for word in query_words) / len(query_words)
+
+
+def typo_matches(query, *, using="default"):
+    """{entry id: score} of the entries whose names are like the query."""
+    words = [word for word in _WORD.findall(query) if len(word) >= 3]
+    if not words:
+        return {}
+    inner = {word.lower()[start : start + 3] for word in words for start in range(len(word) - 2)}
+    expression = "names : (" + " OR ".join(_phrase(trigram) for trigram in sorted(inner)) + ")"
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, names FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank LIMIT %s",  # noqa: S608
+            [expression, TYPO_CANDIDATES],
+        )
+        candidates = cursor.fetchall()
+    found = {entry_id: word_similarity(words, names) for entry_id, names in candidates}
+    # A name like the query counts as much as a title match of the same strength.
+    return {entry_id: score * COLUMN_WEIGHTS[0] for entry_id, score in found.items() if score >= TYPO_SIMILARITY}
+
+
+def word_condition(terms):
+    """The FTS5 condition (SQL, params) that every term appears somewhere."""
+    long_terms = [term for term in terms if len(term) >= 3]
+    if long_terms:
+        return f"{FTS_TABLE} MATCH %s", [" AND ".join(_phrase(term) for term in long_terms)]
+    # Only short words: LIKE, which the trigram index cannot serve, over every column.
+    each = "(" + " OR ".join(f"{column} LIKE %s ESCAPE '\\'" for column in ("title", "summary", "body")) + ")"
+    escaped = [re.sub(r"([\\%_])", r"\\\1", term) for term in terms]
+    return " AND ".join([each] * len(terms)), [f"%{term}%" for term in escaped for _column in range(3)]
+
+
+def ranked_entries(query, terms, typos, types, content_types, *, limit, using="default"):
+    """The best limit + 1 entries of published records per type, best first.
+
+    Whether a record is published is looked up by primary key only for the best
+    limit + 1 + UNPUBLISHED_SLACK matches of each type; when a type has so many
+    unpublished records among those that it could lose a published one, the query
+    runs again checking every match."""
+    wanted = limit + 1
+    checked = wanted + UNPUBLISHED_SLACK
+    rows = _ranked_rows(query, terms, typos, types, content_types, per_type=checked, using=using)
+    matches, published = Counter(row[1] for row in rows), Counter(row[1] for row in rows if row[4])
+    # A type with all its checked places taken but too few published among them may have more further down.
+    if any(matches[type_id] == checked and published[type_id] < wanted for type_id in matches):
+        rows = _ranked_rows(query, terms, typos, types, content_types, per_type=None, using=using)
+    kept, places = [], Counter()
+    for pk, type_id, object_id, score, is_published in rows:
+        if is_published and places[type_id] < wanted:
+            places[type_id] += 1
+            kept.append(Ranked(pk, type_id, object_id, score))
+    return kept
+
+
+def _ranked_rows(query, terms, typos, types, content_types, *, per_type, using):
+    """(entry id, content type id, object id, score, published) of the best `per_type`
+    matches of each type (all when None), best first."""
+    parts = published_parts(types, content_types, correlated_to="entry.object_id")
+    published_sql = " OR ".join(f"(entry.content_type_id = {type_id} AND EXISTS ({sql}))" for type_id, sql, _p in parts)
+    published_params = [param for _id, _sql, params in parts for param in params]
+    condition, condition_params = word_condition(terms) if terms else ("0", [])
+    weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
+    sql = f"""
+        WITH words AS (
+            SELECT rowid AS id, -bm25({FTS_TABLE}, {weights}) AS score FROM {FTS_TABLE} WHERE {condition}
+        ),
+        typos AS (SELECT CAST(key AS INTEGER) AS id, value AS score FROM json_each(%s)),
+        matched AS (
+            SELECT id, SUM(score) AS score FROM (SELECT * FROM words UNION ALL SELECT * FROM typos) GROUP BY id
+        )
+        SELECT id, content_type_id, object_id, score, ({published_sql}) FROM (
+            SELECT entry.id, entry.content_type_id, entry.object_id, score, ROW_NUMBER() OVER (
+                PARTITION BY entry.content_type_id ORDER BY score DESC, entry.object_id
+            ) AS place
+            FROM (
+                SELECT entry.id, entry.content_type_id, entry.object_id,
+                    matched.score + CASE WHEN lower(entry.label) = lower(%s) THEN {EXACT_BONUS} ELSE 0 END AS score
+                FROM matched JOIN {SearchEntry._meta.db_table} AS entry ON entry.id = matched.id
+            ) AS entry
+        ) AS entry WHERE place <= %s ORDER BY place
+    """  # noqa: S608 - names are constants, the published subquery is compiled by the ORM, values are parameters
+    every_place = 2**62
+    params = [*condition_params, json.dumps(typos), *published_params, query, per_type or every_place]
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def search(query, types, content_types, *, limit):
+    terms = query_terms(query)
+    typos = typo_matches(query)
+    if not terms and not typos:
+        return []
+    ranked = ranked_entries(query, terms, typos, types, content_types, limit=limit)
+
+    def records_of(searchable, ids):
+        text_fields = searchable.summary_fields + searchable.body_fields
+        return {
+            pk: (record, text_snippet(" ".join(str(getattr(record, name)) for name in text_fields), terms))
+            for pk, record in shown_records(searchable, *text_fields).in_bulk(ids).items()
+        }
+
+    return groups_of(ranked, types, content_types, limit=limit, records_of=records_of)
