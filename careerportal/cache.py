@@ -76,18 +76,10 @@ def claim_variant(counter_key, timeout):
 
 def _next_scheduled_publication():
     """The earliest future `publish_from` of any published record."""
-    from publishing.models import PublicationStatus, PublishableContent
+    from publishing.models import content_models
 
-    now = timezone.now()
-    moments = []
-    for model in apps.get_models():
-        if issubclass(model, PublishableContent):
-            moment = model.objects.filter(status=PublicationStatus.PUBLISHED, publish_from__gt=now).aggregate(
-                next=Min("publish_from")
-            )["next"]
-            if moment is not None:
-                moments.append(moment)
-    return min(moments, default=None)
+    moments = [model.objects.scheduled().aggregate(next=Min("publish_from"))["next"] for model in content_models()]
+    return min((moment for moment in moments if moment is not None), default=None)
 
 
 def bump_content_generation():

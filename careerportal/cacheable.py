@@ -14,8 +14,8 @@ from urllib.parse import urlencode
 
 from django.urls import Resolver404, resolve
 
+from careerportal.feeds import RECORD_FEEDS
 from careerportal.search.forms import SearchForm
-from careerportal.sharing.feeds import RECORD_FEEDS
 from certifications.compare import CompareForm
 from certifications.eligibility import APPLICANT_PARAMETERS
 from certifications.filters import CertificationFilter
@@ -37,8 +37,8 @@ CACHEABLE_PAGES = {
     "search:results": tuple(SearchForm.base_fields),
     "site:sitemap": (),
     "site:robots": (),
-    "sharing:updates-feed": (),
-    **{f"sharing:{name}": () for _prefix, name in RECORD_FEEDS.values()},
+    "updates-feed": (),
+    **{name: () for _prefix, name in RECORD_FEEDS.values()},
 }
 
 

@@ -57,9 +57,14 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_URL_FROM_REQUEST = DEBUG and "SITE_URL" not in os.environ
 SITE_ID = 1
 SITE_NAME = _("Medical Billing & Coding Career Map")
+# The meta description of pages without a summary of their own (publishing.seo.page_description).
+SITE_DESCRIPTION = _(
+    "Routes into medical billing and coding: education, certifications such as CPB and CPC, "
+    "skills and pay, with sources and dates."
+)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "careerportal.apps.PortalAdminConfig",  # django.contrib.admin with publishing's admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -97,6 +102,8 @@ MIDDLEWARE = [
     "careerportal.middleware.AddressLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "publishing.middleware.SiteUrlMiddleware",
+    # After SiteUrlMiddleware and LocaleMiddleware: metadata carries absolute addresses and the language.
+    "publishing.middleware.PageMetadataMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "careerportal.middleware.ResponseHeadersMiddleware",

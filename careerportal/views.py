@@ -5,10 +5,13 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from certifications.models import Certification
+from publishing.seo import absolute_url
 from qualifications.models import QualificationPath
 
 from .cache import CacheUnavailable, cache_get, cache_set
@@ -21,10 +24,22 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            paths=QualificationPath.objects.published().with_steps().with_occupations(),
-            featured_certifications=Certification.objects.published().entry_level().select_related("body"),
+            paths=list(QualificationPath.objects.published().with_steps().with_occupations()),
+            featured_certifications=list(Certification.objects.published().entry_level().select_related("body")),
             **kwargs,
         )
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        f"Disallow: {reverse('sharing:list')}",
+        "",
+        f"Sitemap: {absolute_url(reverse('site:sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def ping(request):

@@ -83,13 +83,16 @@ class CertificationCompareView(BreadcrumbMixin, TemplateView):
 
         compared = chosen if len(chosen) >= MIN_COMPARED else []
         if compared:
-            skill_model = Certification._meta.get_field("skills").related_model
             prefetch_related_objects(
                 compared,
                 Prefetch("code_sets", queryset=CodeSet.objects.published(), to_attr="published_code_sets"),
-                Prefetch("skills", queryset=skill_model.objects.published(), to_attr="published_skills"),
+                "skills",
                 Certification.objects.requirements_prefetch(),
             )
+            for cert in compared:
+                # Skills are declared in qualifications, which certifications does not import: their
+                # reverse relation is prefetched whole (one query) and each skill says if it is public.
+                cert.published_skills = [skill for skill in cert.skills.all() if skill.is_published]
             Certification.pay_and_paths(compared)
         query = urlencode([("c", cert.slug) for cert in chosen])
         return super().get_context_data(

@@ -54,4 +54,11 @@ class CertificationFilter(django_filters.FilterSet):
                 data.pop(name, None)
             filterset = cls(data, queryset=queryset)
         filterset.cleared = cleared
+        filterset.fetch_choices()
         return filterset
+
+    def fetch_choices(self):
+        """Fetch the body and code-set choices now, in the view, so rendering the form runs no query."""
+        for name in ("body", "code_set"):
+            field = self.form.fields[name]
+            field.widget.choices = list(field.choices)

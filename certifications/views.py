@@ -1,7 +1,6 @@
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import ListView
 
-from publishing.views import BreadcrumbMixin, PublishedDetailView
+from publishing.views import PublishedDetailView, PublishedListView
 
 from .eligibility import applicant_from, check_eligibility
 from .filters import CertificationFilter
@@ -9,7 +8,7 @@ from .forms import EligibilityForm
 from .models import Certification
 
 
-class CertificationListView(BreadcrumbMixin, ListView):
+class CertificationListView(PublishedListView):
     model = Certification
     page_title = _("Certifications")
     template_name = "certifications/certification_list.html"
@@ -39,9 +38,9 @@ class CertificationDetailView(PublishedDetailView):
         return super().get_context_data(
             eligibility=eligibility,
             eligibility_question=form if form.fields else None,
-            skills=cert.skills.published(),
-            education_steps=cert.education_steps.published(),
-            salary_surveys=cert.salary_surveys.published().select_related("figure_source"),
+            skills=list(cert.skills.published()),
+            education_steps=list(cert.education_steps.published()),
+            salary_surveys=list(cert.salary_surveys.published().select_related("figure_source")),
             exam_cost=Certification.related_model("exam_cost").published_range_for(cert),
             **kwargs,
         )

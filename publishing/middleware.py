@@ -1,5 +1,5 @@
 """Signs staff out after a period without activity (STAFF_SESSION_IDLE_MINUTES); in debug,
-builds absolute addresses from the request's own address."""
+builds absolute addresses from the request's own address; computes each page's metadata once."""
 
 import time
 
@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.utils.translation import gettext
 
-from .seo import request_site_url
+from .seo import page_metadata, request_site_url
 
 SESSION_KEY = "_staff_last_activity"
 #: Write the activity time at most this often, so each request does not save the session.
@@ -62,3 +62,21 @@ class SiteUrlMiddleware:
             return self.get_response(request)
         finally:
             request_site_url.reset(token)
+
+
+class PageMetadataMiddleware:
+    """Puts `page_meta` (publishing.seo.PageMetadata, or None on private pages) in the context of
+    every TemplateResponse, computed once from what the view decided, before the template renders:
+    <head>, social tags, feeds and the share panel all read it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_template_response(self, request, response):
+        context = response.context_data
+        if context is not None and "page_meta" not in context:
+            context["page_meta"] = page_metadata({**context, "request": request})
+        return response

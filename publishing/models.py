@@ -280,11 +280,19 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def published_now():
+    """Q: versions visitors see now: published, and their publish_from (if any) has come.
+    Also matches history rows, which carry the same fields."""
+    return Q(status=PublicationStatus.PUBLISHED) & (Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now()))
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=PublicationStatus.PUBLISHED).filter(
-            Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now())
-        )
+        return self.filter(published_now())
+
+    def scheduled(self):
+        """Published, but not visible before a publish_from still to come."""
+        return self.filter(status=PublicationStatus.PUBLISHED, publish_from__gt=timezone.now())
 
     def needs_review(self):
         return self.filter(last_reviewed__lt=self.model.review_cutoff())
@@ -368,14 +376,11 @@ class PublishableContent(models.Model):
             return self.last_reviewed
         return max(self.last_reviewed, timezone.localdate(self.created))
 
-    def change_notes(self, *, since=None, limit=5):
-        """Recorded changes that carry an editor's note, newest first:
-        (date, note) pairs, optionally only those after `since`."""
+    def change_notes(self, *, limit=5):
+        """Recorded changes that carry an editor's note, newest first: (date, note) pairs."""
         changes = self.history.exclude(history_change_reason__isnull=True).exclude(
             history_change_reason__in=["", STARTER_CONTENT_NOTE]
         )
-        if since is not None:
-            changes = changes.filter(history_date__gt=since)
         return list(changes.order_by("-history_date").values_list("history_date", "history_change_reason")[:limit])
 
     def citations(self):

@@ -18,12 +18,10 @@ from django.conf import settings
 from django.contrib.redirects.middleware import RedirectFallbackMiddleware
 from django.contrib.redirects.models import Redirect
 from django.db import transaction
-from django.db.models import Q
 from django.db.models.signals import post_save, pre_save
-from django.utils import timezone
 from django.utils.translation import get_language_from_path, override
 
-from .models import PublicationStatus, PublishableContent
+from .models import PublishableContent, published_now
 from .seo import page_path, path_language
 
 _OLD_PATH = "_publishing_old_path"
@@ -34,8 +32,7 @@ def was_ever_public(record):
     changes freely, and its new address is not revealed through a redirect."""
     if record.is_published:
         return True
-    shown = Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now())
-    return record.history.filter(shown, status=PublicationStatus.PUBLISHED).exists()
+    return record.history.filter(published_now()).exists()
 
 
 def remember_old_path(sender, instance, raw=False, update_fields=None, **kwargs):

@@ -30,10 +30,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import PublishableContent
 
-SITE_DESCRIPTION = _(
-    "Routes into medical billing and coding: education, certifications such as CPB and CPC, "
-    "skills and pay, with sources and dates."
-)
 DESCRIPTION_MAX_CHARS = 300
 
 _record_builders = {}
@@ -131,7 +127,8 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 @dataclass
 class PageMetadata:
-    canonical: str
+    path: str  # the canonical address on this site, e.g. /certifications/cpc/
+    canonical: str  # the same, absolute
     title: str
     description: str
     og_type: str
@@ -173,7 +170,7 @@ def page_title(context, record=None):
 def page_description(context):
     record = page_record(context)
     summary = getattr(record, "summary", "") if record is not None else ""
-    return one_line(summary) if summary else str(SITE_DESCRIPTION)
+    return one_line(summary) if summary else str(settings.SITE_DESCRIPTION)
 
 
 def canonical_path(context, record=None):
@@ -221,6 +218,7 @@ def page_metadata(context):
     record = page_record(context)
     path = canonical_path(context, record)
     meta = PageMetadata(
+        path=path,
         canonical=absolute_url(path),
         title=page_title(context, record),
         description=page_description(context),

@@ -2,8 +2,9 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
 
+from .admin_links import admin_url
 from .models import PendingChange
 from .services import preview_token_allows
 
@@ -41,6 +42,18 @@ class Preview:
     @property
     def is_draft(self):
         return not self.record.is_published
+
+
+class PublishedListView(BreadcrumbMixin, ListView):
+    """A list page of published records. The view fetches them (the template only iterates
+    what is fetched) and puts `last_reviewed` in the context: the oldest review date among
+    them, the date the whole list was last checked."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Iterating fills the queryset's cache, which the template then reads.
+        context["last_reviewed"] = min((record.reviewed_on for record in context["object_list"]), default=None)
+        return context
 
 
 class PublishedDetailView(BreadcrumbMixin, DetailView):
@@ -89,13 +102,12 @@ class PublishedDetailView(BreadcrumbMixin, DetailView):
             pending.apply_to(record)
             for attribute, name in self.prefetched_lists.items():
                 setattr(record, attribute, list(getattr(record, name).published()))
-        opts = record._meta
-        admin_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]) if staff else None
-        self.preview = Preview(record, pending=pending, by_link=by_link, admin_url=admin_url)
+        change_url = admin_url(record, "change", record.pk) if staff else None
+        self.preview = Preview(record, pending=pending, by_link=by_link, admin_url=change_url)
         return record
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=self.preview, **kwargs)
+        return super().get_context_data(preview=self.preview, change_notes=self.object.change_notes(), **kwargs)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

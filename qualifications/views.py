@@ -6,7 +6,7 @@ from django.views.generic import ListView, TemplateView
 
 from certifications.models import Certification
 from publishing.models import sources_of
-from publishing.views import BreadcrumbMixin, PublishedDetailView
+from publishing.views import BreadcrumbMixin, PublishedDetailView, PublishedListView
 
 from .models import CareerTopic, EducationStep, Occupation, OutlookFigure, QualificationPath, Skill
 
@@ -17,7 +17,7 @@ published_certifications = Prefetch(
 )
 
 
-class PathListView(BreadcrumbMixin, ListView):
+class PathListView(PublishedListView):
     page_title = _("Qualification paths")
     template_name = "qualifications/path_list.html"
 
@@ -33,7 +33,7 @@ class PathDetailView(PublishedDetailView):
         return super().get_queryset().with_steps().with_occupations().prefetch_related("sources")
 
 
-class EducationListView(BreadcrumbMixin, ListView):
+class EducationListView(PublishedListView):
     page_title = _("Education")
     template_name = "qualifications/educationstep_list.html"
 
@@ -59,7 +59,7 @@ class EducationDetailView(PublishedDetailView):
         )
 
 
-class SkillListView(BreadcrumbMixin, ListView):
+class SkillListView(PublishedListView):
     page_title = _("Skills")
     template_name = "qualifications/skill_list.html"
 

@@ -1,10 +1,10 @@
 from django.urls import path
 
-from . import feeds, views
-from .feeds import RECORD_FEEDS
+from . import views
 
-# Counselor pages and feeds: under i18n_patterns, so each also answers in Spanish under /es/.
-# The language-neutral addresses (/s/<code>/, sitemap.xml, robots.txt, /cards/) are in site_urls.py.
+# Counselor pages: under i18n_patterns, so each also answers in Spanish under /es/.
+# The language-neutral addresses (/s/<code>/, sitemap.xml, robots.txt, /cards/) are in
+# careerportal/site_urls.py; the feeds are the shell's (careerportal/urls.py).
 app_name = "sharing"
 urlpatterns = [
     path("counselor/", views.ShareLinkListView.as_view(), name="list"),
@@ -13,10 +13,4 @@ urlpatterns = [
     path("counselor/<int:pk>/retire/", views.ShareLinkRetireView.as_view(), name="retire"),
     path("counselor/login/", views.CounselorLoginView.as_view(), name="login"),
     path("counselor/logout/", views.CounselorLogoutView.as_view(), name="logout"),
-    path("feed/updates/", feeds.ContentUpdatesFeed(), name="updates-feed"),
-]
-# A feed per detail page, at its address plus feed/ (e.g. /certifications/cpc/feed/).
-urlpatterns += [
-    path(f"{prefix}<slug:slug>/feed/", feeds.RecordChangesFeed(model), name=name)
-    for model, (prefix, name) in RECORD_FEEDS.items()
 ]

@@ -135,10 +135,8 @@ def render_in_place(request, path, query, link):
     request.META["QUERY_STRING"] = query
     request.resolver_match = match
     request.share_link = link
-    response = match.func(request, *match.args, **match.kwargs)
-    if hasattr(response, "render") and callable(response.render):
-        response = response.render()
-    return response
+    # A TemplateResponse is rendered by the handler, after PageMetadataMiddleware has added page_meta.
+    return match.func(request, *match.args, **match.kwargs)
 
 
 @require_safe
@@ -162,18 +160,6 @@ def open_share_link(request, code):
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex"
     return response
-
-
-@require_safe
-def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
-        f"Disallow: {reverse('sharing:list')}",
-        "",
-        f"Sitemap: {absolute_url(reverse('site:sitemap'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 #: Browsers and link previewers may keep a card an hour; its address stays, its picture follows the content.

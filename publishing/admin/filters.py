@@ -2,7 +2,6 @@
 
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import PublicationStatus, Source, content_models
@@ -21,12 +20,11 @@ class PublicationFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
         value = self.value()
         if value == "draft":
             return queryset.filter(status=PublicationStatus.DRAFT)
         if value == "scheduled":
-            return queryset.filter(status=PublicationStatus.PUBLISHED, publish_from__gt=now)
+            return queryset.scheduled()
         if value == "live":
             return queryset.published()
         if value == "pending":

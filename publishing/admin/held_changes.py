@@ -10,13 +10,14 @@ from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from ..admin_links import admin_url
 from ..diffs import pending_changes
 from ..models import PendingChange, can_publish
 from ..services import (
@@ -181,10 +182,7 @@ class HeldChangesMixin:
         ]
 
     def _admin_url(self, obj, view):
-        opts = self.model._meta
-        return reverse(
-            f"admin:{opts.app_label}_{opts.model_name}_{view}", args=[obj.pk], current_app=self.admin_site.name
-        )
+        return admin_url(self.model, view, obj.pk, current_app=self.admin_site.name)
 
     def _change_url(self, obj):
         return self._admin_url(obj, "change")
@@ -289,9 +287,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
         record = obj.record
         if record is None:
             return gettext("(deleted)")
-        opts = record._meta
-        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
-        return format_html('<a href="{}">{}</a>', url, record)
+        return format_html('<a href="{}">{}</a>', admin_url(record, "change", record.pk), record)
 
     def _each_record(self, request, queryset):
         for pending in queryset.select_related("content_type"):

@@ -1,10 +1,8 @@
 import math
 
 from django import template
-from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
-from publishing.models import PendingChange, review_summary
 from publishing.rich_text import render_markdown
 
 register = template.Library()
@@ -29,54 +27,3 @@ def timedelta_minutes(value):
         return max(1, math.ceil(value.total_seconds() / 60))
     except AttributeError:
         return ""
-
-
-def _admin_url(model, view, *args):
-    opts = model._meta
-    try:
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
-    except NoReverseMatch:
-        return None
-
-
-@register.simple_tag(takes_context=True)
-def content_review_summary(context):
-    """For the admin index, the publisher's desk: changes waiting for review, records
-    needing review per model (with a link to the filtered list), records with unconfirmed
-    figures and records whose figures are possibly out of date, undated or third-party
-    only, limited to what the user may view."""
-    user = context["request"].user
-    summary = review_summary(user)
-    changelist = "{}?review=needed"
-    may_see_pending = user.has_perm("publishing.view_pendingchange")
-    return {
-        "pending_count": PendingChange.objects.count() if may_see_pending else None,
-        "pending_url": _admin_url(PendingChange, "changelist") if may_see_pending else None,
-        "needs_review_total": summary["needs_review_total"],
-        "needing_review": [
-            {
-                "label": model._meta.verbose_name_plural,
-                "count": count,
-                "url": changelist.format(_admin_url(model, "changelist")),
-            }
-            for model, count in summary["needing_review"]
-        ],
-        "unconfirmed": [
-            {
-                "record": record,
-                "status": record.get_status_display(),
-                "figures": figures,
-                "url": _admin_url(type(record), "change", record.pk),
-            }
-            for record, figures in summary["unconfirmed"]
-        ],
-        "figures_to_check": [
-            {
-                "record": record,
-                "status": record.get_status_display(),
-                "warnings": warnings,
-                "url": _admin_url(type(record), "change", record.pk),
-            }
-            for record, warnings in summary["figures_to_check"]
-        ],
-    }

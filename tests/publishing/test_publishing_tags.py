@@ -1,14 +1,11 @@
-"""Template tags: the sanitizing markdown filter, minutes for the lockout page, the admin index summary."""
+"""Template tags: the sanitizing markdown filter, minutes for the lockout page."""
 
 import datetime
 
 import pytest
 from django.template import Context, Template
-from django.test import RequestFactory
-from django.utils import timezone
 
-from publishing.templatetags.publishing_tags import content_review_summary, timedelta_minutes
-from tests.factories import CertificationFactory, UserFactory
+from publishing.templatetags.publishing_tags import timedelta_minutes
 
 
 def render(source, **context):
@@ -31,21 +28,3 @@ def test_markdown_filter_is_the_only_unescaped_path():
 )
 def test_timedelta_minutes(value, expected):
     assert timedelta_minutes(value) == expected
-
-
-@pytest.mark.django_db
-def test_content_review_summary_links_to_the_filtered_lists(superuser):
-    CertificationFactory(last_reviewed=timezone.localdate() - datetime.timedelta(days=400))
-    request = RequestFactory().get("/admin/")
-    request.user = superuser
-    summary = content_review_summary({"request": request})
-    assert summary["needs_review_total"] == 1
-    assert summary["needing_review"][0]["url"] == "/admin/certifications/certification/?review=needed"
-
-
-@pytest.mark.django_db
-def test_content_review_summary_is_empty_for_a_user_without_permissions():
-    CertificationFactory(last_reviewed=timezone.localdate() - datetime.timedelta(days=400))
-    request = RequestFactory().get("/admin/")
-    request.user = UserFactory(is_staff=True)
-    assert content_review_summary({"request": request})["needs_review_total"] == 0

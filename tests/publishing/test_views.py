@@ -97,7 +97,7 @@ def _public_urls(draft_cert, draft_body, draft_code_set):
         ("search:results", "?q=cert"),
         ("search:results", "?q=step"),
         ("site:sitemap", ""),
-        ("sharing:updates-feed", ""),
+        ("updates-feed", ""),
         ("qualifications:path-finder", ""),
     ]:
         with contextlib.suppress(NoReverseMatch):  # a page not built yet

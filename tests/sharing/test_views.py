@@ -259,19 +259,6 @@ def test_a_change_without_a_note_still_gives_its_date(client, make_link, cpc):
     assert "since the link was made." in html
 
 
-# robots.txt
-
-
-def test_robots_txt_points_to_the_sitemap_and_keeps_private_areas_out(client, db, settings):
-    response = client.get("/robots.txt")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/plain")
-    lines = response.content.decode().splitlines()
-    assert "Disallow: /admin/" in lines
-    assert "Disallow: /counselor/" in lines
-    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in lines
-
-
 def test_link_list_names_each_page_and_offers_copy_email_and_text(counselor_client, make_link, cpc, settings):
     link = make_link("/certifications/cpc/", note="one")
     make_link("/careers/")

@@ -1,4 +1,4 @@
-"""careerportal/sharing/feeds.py: /feed/updates/ is an Atom feed of content changes, newest first."""
+"""careerportal/feeds.py: /feed/updates/ is an Atom feed of content changes, newest first."""
 
 import datetime
 import html
@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from careerportal.sharing.feeds import RECORD_FEEDS, record_feed_url
+from careerportal.feeds import RECORD_FEEDS, record_feed_url
 from tests.factories import (
     CertificationFactory,
     EducationStepFactory,

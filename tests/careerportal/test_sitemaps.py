@@ -1,4 +1,4 @@
-"""careerportal/sharing/sitemaps.py: /sitemap.xml lists every published page with lastmod."""
+"""careerportal/sitemaps.py: /sitemap.xml lists every published page with lastmod."""
 
 import xml.etree.ElementTree as ET
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -23,13 +22,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from certifications.models import Certification
-from publishing.models import PublicationStatus, PublishableContent, public_note
+from publishing.models import PublicationStatus, PublishableContent, content_models, public_note
 from publishing.seo import absolute_url, site_url
 from qualifications.models import EducationStep, QualificationPath, Skill
 
 FEED_LENGTH = 30
 #: Detail pages with a feed of their own at their address plus feed/: the pages' path prefix
-#: and the feed's URL name in the sharing namespace.
+#: and the feed's URL name.
 RECORD_FEEDS = {
     Certification: ("certifications/", "certification-feed"),
     QualificationPath: ("paths/", "path-feed"),
@@ -54,10 +53,6 @@ class ContentChange:
     @property
     def url(self):
         return absolute_url(self.record.get_absolute_url())
-
-
-def content_models():
-    return [model for model in apps.get_models() if issubclass(model, PublishableContent) and not model._meta.abstract]
 
 
 def published_versions(history, limit):
@@ -98,7 +93,7 @@ def record_feed_url(record):
     if type(record) not in RECORD_FEEDS:
         return None
     _prefix, name = RECORD_FEEDS[type(record)]
-    return absolute_url(reverse(f"sharing:{name}", kwargs={"slug": record.slug}))
+    return absolute_url(reverse(name, kwargs={"slug": record.slug}))
 
 
 class ChangesFeed(Feed):
@@ -149,7 +144,7 @@ class ContentUpdatesFeed(ChangesFeed):
         return absolute_url(reverse("home"))
 
     def feed_url(self):
-        return absolute_url(reverse("sharing:updates-feed"))
+        return absolute_url(reverse("updates-feed"))
 
     def items(self):
         return latest_changes()

@@ -5,13 +5,15 @@ page, and the sitemap lists both languages' addresses (docs/languages.md)."""
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
+from careerportal.sharing import views as sharing_views
+
 from . import views
 from .sitemaps import SITEMAPS
 
 app_name = "site"
 urlpatterns = [
-    path("s/<slug:code>/", views.open_share_link, name="open"),
+    path("s/<slug:code>/", sharing_views.open_share_link, name="open"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("cards/<path:name>.png", views.social_card, name="card"),
+    path("cards/<path:name>.png", sharing_views.social_card, name="card"),
 ]
