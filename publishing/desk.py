@@ -14,6 +14,19 @@ def _admin_url(model, view, *args):
         return None
 
 
+def _record_rows(pairs, detail):
+    """One row per (record, what to check) pair, linked to the record's admin page."""
+    return [
+        {
+            "record": record,
+            "status": record.get_status_display(),
+            detail: details,
+            "url": _admin_url(type(record), "change", record.pk),
+        }
+        for record, details in pairs
+    ]
+
+
 def publisher_desk(*, user):
     """Changes waiting for review, records needing review per model (with a link to the
     filtered list), records with unconfirmed figures and records whose figures are possibly
@@ -33,22 +46,6 @@ def publisher_desk(*, user):
             }
             for model, count in summary["needing_review"]
         ],
-        "unconfirmed": [
-            {
-                "record": record,
-                "status": record.get_status_display(),
-                "figures": figures,
-                "url": _admin_url(type(record), "change", record.pk),
-            }
-            for record, figures in summary["unconfirmed"]
-        ],
-        "figures_to_check": [
-            {
-                "record": record,
-                "status": record.get_status_display(),
-                "warnings": warnings,
-                "url": _admin_url(type(record), "change", record.pk),
-            }
-            for record, warnings in summary["figures_to_check"]
-        ],
+        "unconfirmed": _record_rows(summary["unconfirmed"], "figures"),
+        "figures_to_check": _record_rows(summary["figures_to_check"], "warnings"),
     }
