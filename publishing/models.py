@@ -4,6 +4,7 @@ dates, sources and sourced figures. Imports none of the content apps."""
 import datetime
 import json
 from dataclasses import dataclass
+from enum import StrEnum
 from fnmatch import fnmatch
 from urllib.parse import urlsplit
 
@@ -132,6 +133,47 @@ class Citation:
         return self.is_confirmed and not self.is_possibly_outdated
 
 
+def is_filled(value):
+    return value not in (None, "")
+
+
+class FigureState(StrEnum):
+    UNKNOWN = "unknown"  # nothing to show yet: the page says so in its own words
+    UNCONFIRMED = "unconfirmed"  # a value exists but is never shown as fact
+    OUTDATED = "outdated"  # the value with its citation, marked possibly out of date
+    CURRENT = "current"  # the value with its citation
+
+
+@dataclass(frozen=True)
+class SourcedFigure:
+    """One figure as a page shows it: the one rule "missing → unconfirmed → value with citation
+    (possibly out of date)". Pages render it through the {% sourced_figure %} tag."""
+
+    citation: Citation | None
+    is_known: bool
+
+    @classmethod
+    def of(cls, citation, *values):
+        """The figure behind `citation` whose shown `values` are these: not known while none of them is
+        filled in (or there is no figure at all); a citation alone is known (a requirement, a pay figure)."""
+        known = bool(citation) and (not values or any(is_filled(value) for value in values))
+        return cls(citation=citation or None, is_known=known)
+
+    @property
+    def state(self):
+        if not self.is_known:
+            return FigureState.UNKNOWN
+        if not self.citation.is_confirmed:
+            return FigureState.UNCONFIRMED
+        if self.citation.is_possibly_outdated:
+            return FigureState.OUTDATED
+        return FigureState.CURRENT
+
+    @property
+    def shows_value(self):
+        return self.state in (FigureState.OUTDATED, FigureState.CURRENT)
+
+
 def outdated_after_years(kind):
     limits = settings.FIGURE_OUTDATED_AFTER_YEARS
     return limits.get(kind, limits["default"])
@@ -218,7 +260,7 @@ def validate_citation(record, prefix, *value_fields, official_domains=()):
     """Errors for a figure whose value is filled in without a source or date, and for
     an "official" figure whose source is a copy or (when `official_domains` are given)
     not on the issuer's own site."""
-    if all(getattr(record, name) in (None, "") for name in value_fields):
+    if not any(is_filled(getattr(record, name)) for name in value_fields):
         return {}
     errors = {}
     if getattr(record, f"{prefix}_source_id") is None:

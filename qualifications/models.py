@@ -344,7 +344,7 @@ class PathStep(models.Model):
         step = self.education_step
         if not step.duration_citation.is_confirmed:
             return [Part(str(step))]
-        return [Part(str(step), step.duration_min_months, step.duration_max_months)]
+        return [Part(str(step), step.duration_min_months, step.duration_max_months, citation=step.duration_citation)]
 
     def cost_parts(self):
         """What this step costs: an education step's price range, or an exam's fee and the dues needed to sit it."""
