@@ -1,4 +1,4 @@
-"""PendingChange storage and display, review summaries, publish permissions."""
+"""PendingChange storage and display, review summaries, publish permissions, the states of a sourced figure."""
 
 import datetime
 from decimal import Decimal
@@ -8,9 +8,12 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from publishing.models import (
+    Citation,
     Confirmation,
+    FigureState,
     PendingChange,
     PublicationStatus,
+    SourcedFigure,
     can_publish,
     content_models,
     publish_permission,
@@ -173,3 +176,30 @@ def test_review_interval_is_per_model_from_settings(settings):
     figure = OutlookFigureFactory(last_reviewed=eight_months_ago)
     cert = CertificationFactory(last_reviewed=eight_months_ago)
     assert figure.needs_review and not cert.needs_review
+
+
+def citation(confirmation=Confirmation.OFFICIAL, years_old=0):
+    as_of = datetime.date.today() - datetime.timedelta(days=years_old * 366)
+    return Citation(source=None, as_of=as_of, as_of_label="", confirmation=confirmation, editor_note="", kind="price")
+
+
+@pytest.mark.parametrize(
+    "figure, state",
+    [
+        (SourcedFigure.of(None), FigureState.UNKNOWN),
+        (SourcedFigure.of(""), FigureState.UNKNOWN),  # what a template gives for a figure that is not there
+        (SourcedFigure.of(citation(), None, ""), FigureState.UNKNOWN),
+        (SourcedFigure.of(citation(Confirmation.UNCONFIRMED), None), FigureState.UNKNOWN),
+        (SourcedFigure.of(citation(Confirmation.UNCONFIRMED), 987), FigureState.UNCONFIRMED),
+        (SourcedFigure.of(citation(Confirmation.UNCONFIRMED, years_old=5), 987), FigureState.UNCONFIRMED),
+        (SourcedFigure.of(citation(Confirmation.UNCONFIRMED)), FigureState.UNCONFIRMED),
+        (SourcedFigure.of(citation(years_old=5), 987), FigureState.OUTDATED),
+        (SourcedFigure.of(citation(Confirmation.SECONDARY, years_old=5), None, 0), FigureState.OUTDATED),
+        (SourcedFigure.of(citation(), 987), FigureState.CURRENT),
+        (SourcedFigure.of(citation(Confirmation.SECONDARY), False), FigureState.CURRENT),  # closed book is a value
+        (SourcedFigure.of(citation()), FigureState.CURRENT),  # a requirement: its citation is the figure
+    ],
+)
+def test_a_figure_is_missing_then_unconfirmed_then_dated(figure, state):
+    assert figure.state == state
+    assert figure.shows_value is (state in (FigureState.OUTDATED, FigureState.CURRENT))
