@@ -1,0 +1,231 @@
+"""Issue 16, item 5: what surrounds the pages is Spanish under /es/ too: error pages (404, 500, 503), the
+counselor pages, the share panel's printed address and its email and text links, the feeds, and the
+eligibility sentences with their plurals and agreement. Each page is compared with its English twin: no
+English interface string shown there is left on the Spanish page (tests/test_translations.py's check)."""
+
+import re
+from html import unescape
+from urllib.parse import unquote
+
+import pytest
+from django.db import DatabaseError
+from django.utils import translation
+
+from careerportal import views
+from careerportal.sharing.models import ShareLink
+from certifications.models import RequirementKind
+from tests.factories import CertificationFactory, RequirementFactory
+from tests.sharing.conftest import make_counselor
+from tests.test_translations import Text, interface_strings
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://careers.example.org"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    settings.SITE_URL = SITE
+
+
+@pytest.fixture
+def cpc(db):
+    return CertificationFactory(code="CPC", slug="cpc", name="Certified Professional Coder")
+
+
+def english_left_on(english_html, spanish_html):
+    """The interface strings the English page shows that the Spanish page still shows in English."""
+    english_text, spanish_text = Text.of(english_html), Text.of(spanish_html)
+    shown = [text for text in interface_strings() if text in english_text]
+    assert shown, "the English page shows no interface string: the comparison would prove nothing"
+    return [text for text in shown if text in spanish_text]
+
+
+def html_lang(html):
+    return re.search(r'<html lang="([^"]+)">', html).group(1)
+
+
+# Error pages ---------------------------------------------------------------------------------------
+
+
+def test_a_page_not_found_under_es_is_in_spanish(client, cpc):
+    english = client.get("/certifications/no-such-credential/")
+    spanish = client.get("/es/certifications/no-such-credential/")
+    assert spanish.status_code == 404
+    html = spanish.content.decode()
+    assert html_lang(html) == "es"
+    assert "<h1>No encontramos esa página</h1>" in html
+    assert "<title>Página no encontrada · " in html
+    assert english_left_on(english.content.decode(), html) == []
+
+
+@pytest.fixture
+def failing_home(client, monkeypatch):
+    """The home page raising `error`: the server-error handler answers (500, or 503 for a database error)."""
+
+    def fail_with(error):
+        def broken(*args, **kwargs):
+            raise error
+
+        monkeypatch.setattr(views.HomeView, "get", broken)
+        client.raise_request_exception = False
+        return {language: client.get(prefix) for language, prefix in (("en", "/"), ("es", "/es/"))}
+
+    return fail_with
+
+
+@pytest.mark.parametrize(
+    "error, status, heading",
+    [
+        (RuntimeError("boom"), 500, "Algo salió mal de nuestro lado"),
+        (DatabaseError("the database is down"), 503, "El sitio no está disponible por un momento"),
+    ],
+)
+def test_server_error_pages_under_es_are_in_spanish(db, failing_home, error, status, heading):
+    pages = failing_home(error)
+    assert pages["es"].status_code == pages["en"].status_code == status
+    html = pages["es"].content.decode()
+    assert html_lang(html) == "es"
+    assert f"<h1>{heading}</h1>" in html
+    assert '<a href="/es/">Ir a la página de inicio</a>' in html
+    assert english_left_on(pages["en"].content.decode(), html) == []
+
+
+# Counselor pages -----------------------------------------------------------------------------------
+
+
+def test_counselor_sign_in_is_in_spanish(client, db):
+    english, spanish = client.get("/counselor/login/"), client.get("/es/counselor/login/")
+    html = spanish.content.decode()
+    assert html_lang(html) == "es" and "Acceso para orientadores" in html
+    assert english_left_on(english.content.decode(), html) == []
+
+
+def test_every_counselor_page_is_in_spanish(client, cpc):
+    counselor = make_counselor("consejera")
+    link = ShareLink(target="/es/certifications/cpc/", note="Lee primero la parte del examen.", owner=counselor)
+    link.full_clean()
+    link.save()
+    client.force_login(counselor)
+    for url in ["/counselor/", "/counselor/new/", f"/counselor/{link.pk}/edit/", f"/counselor/{link.pk}/retire/"]:
+        spanish = client.get(f"/es{url}")
+        assert spanish.status_code == 200, url
+        html = spanish.content.decode()
+        assert html_lang(html) == "es", url
+        assert english_left_on(client.get(url).content.decode(), html) == [], url
+    assert "Tus enlaces para compartir" in client.get("/es/counselor/").content.decode()
+
+
+def test_a_counselor_working_in_spanish_is_told_in_spanish(client, cpc):
+    client.force_login(make_counselor("consejera"))
+    response = client.post("/es/counselor/new/", {"target": f"{SITE}/es/certifications/cpc/"}, follow=True)
+    link = ShareLink.objects.get()
+    assert f"Enlace creado: {SITE}/s/{link.code}/" in Text.of(response.content.decode())
+    errors = client.post("/es/counselor/new/", {"target": "https://elsewhere.example.com/"}).content.decode()
+    assert html_lang(errors) == "es"
+    assert (
+        english_left_on(
+            client.post("/counselor/new/", {"target": "https://elsewhere.example.com/"}).content.decode(), errors
+        )
+        == []
+    )
+
+
+# Share panel: printed address, email and text message ----------------------------------------------
+
+
+def message_links(html):
+    """{"mailto": decoded link, "sms": decoded link} of the page's share panel."""
+    panel = html.split('class="share-panel', 1)[1]
+    found = re.findall(r'href="((mailto|sms):[^"]+)"', panel)
+    return {scheme: unquote(unescape(href)) for href, scheme in found}
+
+
+def test_email_and_text_links_of_a_spanish_page_say_its_spanish_title_and_address(client, cpc):
+    links = message_links(client.get("/es/certifications/?focus=coding").content.decode())
+    address = f"{SITE}/es/certifications/?focus=coding"
+    subject = re.match(r"mailto:\?subject=([^&]+)&body=", links["mailto"]).group(1)
+    assert subject.startswith("Certificaciones")
+    assert links["mailto"].endswith(f"body={subject}\r\n{address}")
+    assert links["sms"] == f"sms:?&body={subject} {address}"
+    english = message_links(client.get("/certifications/?focus=coding").content.decode())
+    assert "Certificaciones" not in english["mailto"] + english["sms"]
+
+
+def test_the_printed_address_of_a_spanish_page_is_introduced_in_spanish(client, cpc):
+    html = client.get("/es/certifications/cpc/").content.decode()
+    assert f'<p class="share-print-url">Página en vivo: {SITE}/es/certifications/cpc/</p>' in html
+    assert "Live page:" not in html
+
+
+# Feeds ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url, title",
+    [("/es/feed/updates/", "Qué cambió · "), ("/es/certifications/cpc/feed/", "Qué cambió en CPC (Certified")],
+)
+def test_spanish_feeds_are_titled_and_worded_in_spanish(client, cpc, url, title):
+    body = client.get(url).content.decode()
+    english = client.get(url.removeprefix("/es")).content.decode()
+    assert '<feed xml:lang="es"' in body
+    feed_title = re.search(r"<title>([^<]+)</title>", body).group(1)
+    assert feed_title.startswith(title)
+    assert feed_title != re.search(r"<title>([^<]+)</title>", english).group(1)
+    subtitle = re.search(r"<subtitle>([^<]+)</subtitle>", body).group(1)
+    assert subtitle != re.search(r"<subtitle>([^<]+)</subtitle>", english).group(1)
+    assert "notas del equipo editorial" in subtitle
+
+
+def test_a_new_page_is_announced_in_spanish_in_the_spanish_feed(client, cpc):
+    english, spanish = client.get("/feed/updates/").content.decode(), client.get("/es/feed/updates/").content.decode()
+    assert '<summary type="html">New page.</summary>' in english
+    assert '<summary type="html">Página nueva.</summary>' in spanish
+
+
+# Eligibility sentences: plural and agreement -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fields, english, spanish",
+    [
+        ({"kind": RequirementKind.EXPERIENCE, "months": 1}, "1 month of", "1 mes de experiencia laboral supervisada"),
+        (
+            {"kind": RequirementKind.EXPERIENCE, "months": 6},
+            "6 months of",
+            "6 meses de experiencia laboral supervisada",
+        ),
+        ({"kind": RequirementKind.EXPERIENCE, "months": 12}, "1 year of", "1 año de experiencia laboral supervisada"),
+        ({"kind": RequirementKind.EXPERIENCE, "months": 24}, "2 years of", "2 años de experiencia laboral supervisada"),
+        (
+            {"kind": RequirementKind.PROGRAM, "within_years": 1},
+            "finished within the past year",
+            "un programa de formación en facturación o codificación terminado en el último año",
+        ),
+        (
+            {"kind": RequirementKind.PROGRAM, "within_years": 5},
+            "finished within the past 5 years",
+            "un programa de formación en facturación o codificación terminado en los últimos 5 años",
+        ),
+        (
+            {"kind": RequirementKind.PROGRAM, "accreditor": "CAHIIM", "final_term_counts": True},
+            "a CAHIIM-accredited program, finished or in its final term",
+            "un programa acreditado por CAHIIM, terminado o en su último período",
+        ),
+        ({"kind": RequirementKind.MEMBERSHIP}, "AAPC membership", "la membresía de AAPC"),
+    ],
+)
+def test_requirements_are_worded_with_the_right_plural_and_agreement(cpc, fields, english, spanish):
+    cpc.body.abbreviation = "AAPC"
+    cpc.body.save()
+    requirement = RequirementFactory(certification=cpc, education_level=None, **fields)
+    with translation.override("en"):
+        assert english in requirement.need
+    with translation.override("es"):
+        assert requirement.need == spanish
+
+
+def test_the_eligibility_answer_on_a_spanish_page_uses_the_singular_for_one_month(client, cpc):
+    RequirementFactory(certification=cpc, kind=RequirementKind.EXPERIENCE, education_level=None, months=1)
+    text = Text.of(client.get("/es/certifications/cpc/?education=10&experience_months=0").content.decode())
+    assert "Aún necesitas 1 mes de experiencia laboral supervisada." in text
