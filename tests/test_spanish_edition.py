@@ -183,6 +183,25 @@ def test_a_new_page_is_announced_in_spanish_in_the_spanish_feed(client, cpc):
     assert '<summary type="html">Página nueva.</summary>' in spanish
 
 
+# Path finder messages ------------------------------------------------------------------------------
+
+
+def test_path_finder_answers_out_of_range_are_explained_in_spanish(client, db):
+    """The limits are written into the messages once, at import: they must still follow the page's language."""
+    answers = "?education=10&interest=coding&hours_per_week=500&budget_usd=-1&start_within_months=0"
+    spanish = client.get("/es/plan/" + answers).content.decode()
+    english = client.get("/plan/" + answers).content.decode()
+    for said in [
+        "Escribe un número de horas de 1 a 80.",
+        "Escribe una cantidad de $0 a $500,000.",
+        "Escribe un número de meses de 1 a 120.",
+    ]:
+        assert said in Text.of(spanish)
+    assert "Enter a number of hours from 1 to 80." in Text.of(english)
+    assert "Enter a" not in Text.of(spanish)
+    assert english_left_on(english, spanish) == []
+
+
 # Eligibility sentences: plural and agreement -------------------------------------------------------
 
 
