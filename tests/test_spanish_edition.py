@@ -131,6 +131,27 @@ def test_a_counselor_working_in_spanish_is_told_in_spanish(client, cpc):
     )
 
 
+@pytest.mark.parametrize("counselor_page", ["/counselor/", "/es/counselor/"])
+def test_a_link_is_named_and_messaged_in_its_page_language_whatever_the_counselor_reads(
+    client, cpc, settings, counselor_page
+):
+    """A student sent a Spanish page gets a Spanish subject and message, and an English page an English one."""
+    counselor = make_counselor("consejera")
+    for target in ["/es/certifications/?focus=coding", "/es/", "/certifications/?focus=coding"]:
+        link = ShareLink(target=target, owner=counselor)
+        link.full_clean()
+        link.save()
+    client.force_login(counselor)
+    html = client.get(counselor_page).content.decode()
+    names = {href: unescape(name) for href, name in re.findall(r'<td><a href="([^"]+)">([^<]+)</a></td>', html)}
+    assert names["/es/certifications/?focus=coding"] == "Certificaciones"
+    assert names["/certifications/?focus=coding"] == "Certifications"
+    with translation.override("es"):
+        assert names["/es/"] == str(settings.SITE_NAME) != "Medical Billing & Coding Career Map"
+    subjects = [unquote(unescape(subject)) for subject in re.findall(r'href="mailto:\?subject=([^&"]+)', html)]
+    assert sorted(subjects) == sorted(names.values())
+
+
 # Share panel: printed address, email and text message ----------------------------------------------
 
 
