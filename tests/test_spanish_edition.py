@@ -3,13 +3,15 @@ counselor pages, the share panel's printed address and its email and text links,
 eligibility sentences with their plurals and agreement. Each page is compared with its English twin: no
 English interface string shown there is left on the Spanish page (tests/test_translations.py's check)."""
 
+import datetime
 import re
 from html import unescape
 from urllib.parse import unquote
 
 import pytest
 from django.db import DatabaseError
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.dateformat import format as date_format
 
 from careerportal import views
 from careerportal.sharing.models import ShareLink
@@ -150,6 +152,26 @@ def test_a_link_is_named_and_messaged_in_its_page_language_whatever_the_counselo
         assert names["/es/"] == str(settings.SITE_NAME) != "Medical Billing & Coding Career Map"
     subjects = [unquote(unescape(subject)) for subject in re.findall(r'href="mailto:\?subject=([^&"]+)', html)]
     assert sorted(subjects) == sorted(names.values())
+
+
+def test_a_share_link_to_a_spanish_page_shows_the_note_and_the_change_in_spanish(client, cpc):
+    counselor = make_counselor("consejera")
+    links = {}
+    for prefix in ("", "/es"):
+        links[prefix] = ShareLink(target=f"{prefix}/certifications/cpc/", note="Lee esto primero.", owner=counselor)
+        links[prefix].full_clean()
+        links[prefix].save()
+    changed = links["/es"].created + datetime.timedelta(days=3)
+    type(cpc).objects.filter(pk=cpc.pk).update(updated=changed)
+    english = client.get(links[""].get_absolute_url()).content.decode()
+    spanish = client.get(links["/es"].get_absolute_url()).content.decode()
+    note = Text.of(spanish.split('<aside class="counselor-note', 1)[1].split("</aside>", 1)[0])
+    assert "Nota de tu orientador/a" in note and "Lee esto primero." in note
+    local = timezone.localtime(changed)
+    with translation.override("es"):
+        day = date_format(local, "j \\d\\e F \\d\\e Y")
+    assert f"Esta página cambió el {day}, después de que se creó el enlace." in note
+    assert english_left_on(english, spanish) == []
 
 
 # Share panel: printed address, email and text message ----------------------------------------------
