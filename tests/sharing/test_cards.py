@@ -136,6 +136,25 @@ def test_card_is_drawn_once_until_the_content_changes(client, db, monkeypatch, d
     assert len(drawn) == 2
 
 
+def test_spanish_and_english_cards_are_cached_apart_and_redrawn_together(
+    client, db, monkeypatch, django_capture_on_commit_callbacks
+):
+    cert = CertificationFactory(slug="cpc")
+    drawn = []
+    render = cards.render_png
+    monkeypatch.setattr(cards, "render_png", lambda card: drawn.append(card) or render(card))
+    names = ["/cards/certifications/cpc.png", "/cards/es/certifications/cpc.png"]
+    for _ in range(2):
+        english, spanish = (card_image(client, name)[1] for name in names)
+    assert len(drawn) == 2 and english != spanish
+    assert "Fuente:" in drawn[1].source and "Source:" in drawn[0].source
+    with django_capture_on_commit_callbacks(execute=True):
+        cert.save()
+    for name in names:
+        card_image(client, name)
+    assert len(drawn) == 4
+
+
 def test_card_responses_may_be_cached_by_browsers_and_previewers(client, db):
     CertificationFactory(slug="cpc")
     response = client.get("/cards/certifications/cpc.png")
