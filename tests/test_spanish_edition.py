@@ -103,6 +103,17 @@ def test_counselor_sign_in_is_in_spanish(client, db):
     assert english_left_on(english.content.decode(), html) == []
 
 
+def test_a_wrong_password_is_explained_in_the_portal_s_spanish(client, db):
+    """Django's own catalogue says it in Spain's formal Spanish ("introduzca", "clave"); the portal says "tú"."""
+    make_counselor("consejera")
+    wrong = {"username": "consejera", "password": "not-the-password"}
+    text = Text.of(client.post("/es/counselor/login/", wrong).content.decode())
+    assert "Escribe un nombre de usuario y una contraseña correctos." in text
+    assert "introduzca" not in text and "clave" not in text
+    english = Text.of(client.post("/counselor/login/", wrong).content.decode())
+    assert "Please enter a correct username and password." in english
+
+
 def test_every_counselor_page_is_in_spanish(client, cpc):
     counselor = make_counselor("consejera")
     link = ShareLink(target="/es/certifications/cpc/", note="Lee primero la parte del examen.", owner=counselor)
