@@ -129,6 +129,23 @@ def test_every_counselor_page_is_in_spanish(client, cpc):
     assert "Tus enlaces para compartir" in client.get("/es/counselor/").content.decode()
 
 
+@pytest.mark.parametrize(
+    "field, value, said",
+    [
+        ("target", "/es/" + "a" * 400, "Esta dirección es demasiado larga para compartirla (máximo 300 caracteres)."),
+        ("note", "x" * 600, "La nota puede tener como máximo 500 caracteres (tiene 600)."),
+    ],
+)
+def test_a_too_long_address_or_note_is_explained_in_the_portal_s_spanish(client, cpc, field, value, said):
+    """Django's own length message is Spain's formal Spanish ("Asegúrese de que...")."""
+    client.force_login(make_counselor("consejera"))
+    data = {"target": f"{SITE}/es/certifications/cpc/", "note": "", field: value}
+    text = Text.of(client.post("/es/counselor/new/", data).content.decode())
+    assert said in text
+    assert "Asegúrese" not in text
+    assert not ShareLink.objects.exists()
+
+
 def test_a_counselor_working_in_spanish_is_told_in_spanish(client, cpc):
     client.force_login(make_counselor("consejera"))
     response = client.post("/es/counselor/new/", {"target": f"{SITE}/es/certifications/cpc/"}, follow=True)

@@ -17,6 +17,10 @@ class CounselorSignInForm(AuthenticationForm):
     }
 
 
+# Django's own length message is Spain's formal Spanish ("Asegúrese de que..."): the portal says it itself.
+NOTE_TOO_LONG = {"max_length": _("A note can be at most %(limit_value)d characters (it has %(show_value)d).")}
+
+
 class ShareLinkForm(forms.ModelForm):
     """A new share link: the page and an optional note. The page is checked in ShareLink.clean_fields()."""
 
@@ -24,6 +28,10 @@ class ShareLinkForm(forms.ModelForm):
         model = ShareLink
         fields = ["target", "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "target": {"max_length": _("This address is too long to share (at most 300 characters).")},
+            "note": NOTE_TOO_LONG,
+        }
 
 
 class ShareLinkNoteForm(forms.ModelForm):
@@ -33,3 +41,4 @@ class ShareLinkNoteForm(forms.ModelForm):
         model = ShareLink
         fields = ["note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {"note": NOTE_TOO_LONG}
