@@ -61,6 +61,21 @@ def test_a_page_not_found_under_es_is_in_spanish(client, cpc):
     assert english_left_on(english.content.decode(), html) == []
 
 
+@pytest.mark.parametrize(
+    "first, then, said",
+    [
+        ("/search/?q=coder", "/es/search/?q=%01", "La dirección o el formulario contiene caracteres no permitidos."),
+        ("/es/search/?q=coder", "/search/?q=%01", "The address or the form holds characters that are not allowed."),
+    ],
+)
+def test_a_refused_address_is_explained_in_its_own_language_not_the_last_request_s(client, db, first, then, said):
+    """The refusal comes before the language is chosen: it must not speak the previous request's language."""
+    client.get(first)
+    response = client.get(then)
+    assert response.status_code == 400
+    assert response.content.decode() == said
+
+
 @pytest.fixture
 def failing_home(client, monkeypatch):
     """The home page raising `error`: the server-error handler answers (500, or 503 for a database error)."""
