@@ -16,7 +16,7 @@ from django.utils.dateformat import format as date_format
 from careerportal import views
 from careerportal.sharing.models import ShareLink
 from certifications.models import RequirementKind
-from tests.factories import CertificationFactory, RequirementFactory
+from tests.factories import CertificationFactory, EducationStepFactory, RequirementFactory, build_path
 from tests.sharing.conftest import make_counselor
 from tests.test_translations import Text, interface_strings
 
@@ -286,6 +286,23 @@ def test_path_finder_answers_out_of_range_are_explained_in_spanish(client, db):
     assert "Enter a number of hours from 1 to 80." in Text.of(english)
     assert "Enter a" not in Text.of(spanish)
     assert english_left_on(english, spanish) == []
+
+
+@pytest.mark.parametrize(
+    "prefix, one, two", [("", ["1 month", "2 months"], "1–2 months"), ("/es", ["1 mes", "2 meses"], "1–2 meses")]
+)
+def test_durations_of_one_month_are_singular_on_paths_and_steps(client, cpc, prefix, one, two):
+    short = EducationStepFactory(slug="short", duration_min_months=1, duration_max_months=1)
+    longer = EducationStepFactory(slug="longer", duration_min_months=1, duration_max_months=2)
+    path = build_path(short, cpc, slug="one-month-path")
+    for step, said in [(short, one[0]), (longer, two)]:
+        text = Text.of(client.get(f"{prefix}/education/{step.slug}/").content.decode())
+        assert f" {said} " in text or f" {said}." in text, step.slug
+    text = Text.of(client.get(f"{prefix}/paths/{path.slug}/").content.decode())
+    assert f" {one[0]} " in text
+    assert not re.search(r"\b1 (months|meses)\b", text)
+    listed = Text.of(client.get(prefix + "/paths/").content.decode())
+    assert f" {one[0]} " in listed and not re.search(r"\b1 (months|meses)\b", listed)
 
 
 # Eligibility sentences: plural and agreement -------------------------------------------------------
