@@ -105,14 +105,11 @@ def about_usd(amount):
     return "$" + intcomma(max(100, (amount + 50) // 100 * 100))
 
 
-def span(low, high):
-    return str(low) if low == high else f"{low}–{high}"
-
-
 def months_phrase(low, high=None):
-    """ "1 month", "9 months", "9–12 months": the plural follows the longest."""
+    """ "1 month", "9 months", "9–12 months": the plural follows the longest (as in the templates' ranges)."""
     high = low if high is None else high
-    return ngettext("%(span)s month", "%(span)s months", high) % {"span": span(low, high)}
+    months = ngettext("%(months)s month", "%(months)s months", high) % {"months": high}
+    return months if low == high else f"{low}–{months}"
 
 
 def plan_steps(path, education):
