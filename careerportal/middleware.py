@@ -7,6 +7,9 @@ from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from publishing.seo import path_language
 
 from .cache import CacheUnavailable, cache_get, cache_set, claim_variant, content_generation
 from .cacheable import CACHEABLE_PAGES, cacheable_page, page_key, variants_key
@@ -68,10 +71,10 @@ class InputRulesMiddleware:
         if request.method not in self.ALLOWED_METHODS:
             return HttpResponseNotAllowed(self.ALLOWED_METHODS)
         if self.PATH_FORBIDDEN.search(request.path_info) or self.has_forbidden_value(request):
-            return HttpResponseBadRequest(
-                _("The address or the form holds characters that are not allowed."),
-                content_type="text/plain; charset=utf-8",
-            )
+            # The address's language is not active yet (the thread still has the previous request's).
+            with override(path_language(request.path_info)):
+                message = _("The address or the form holds characters that are not allowed.")
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
     def has_forbidden_value(self, request):

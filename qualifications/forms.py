@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from certifications.models import EducationLevel
@@ -14,7 +15,8 @@ LIMITS = {
 
 def _whole_number_field(name, label, help_text, unit_message):
     low, high = LIMITS[name]
-    message = unit_message % {"low": f"{low:,}", "high": f"{high:,}"}
+    # Filled in when shown, so the message is in the language of the page, not of the import.
+    message = lazy(lambda: unit_message % {"low": f"{low:,}", "high": f"{high:,}"}, str)()
     return forms.IntegerField(
         label=label,
         help_text=help_text,

@@ -105,8 +105,11 @@ def about_usd(amount):
     return "$" + intcomma(max(100, (amount + 50) // 100 * 100))
 
 
-def span(low, high):
-    return str(low) if low == high else f"{low}–{high}"
+def months_phrase(low, high=None):
+    """ "1 month", "9 months", "9–12 months": the plural follows the longest (as in the templates' ranges)."""
+    high = low if high is None else high
+    months = ngettext("%(months)s month", "%(months)s months", high) % {"months": high}
+    return months if low == high else f"{low}–{months}"
 
 
 def plan_steps(path, education):
@@ -158,9 +161,12 @@ def rank_paths(paths, answers):
 def general_notes(answers):
     """Statements about all results at once."""
     return [
-        _(
+        ngettext(
+            "You said you can study %(hours)s hour a week. The times shown are typical program lengths: "
+            "ask each program how many hours a week it expects, because with fewer hours a program takes longer.",
             "You said you can study %(hours)s hours a week. The times shown are typical program lengths: "
-            "ask each program how many hours a week it expects, because with fewer hours a program takes longer."
+            "ask each program how many hours a week it expects, because with fewer hours a program takes longer.",
+            answers.hours_per_week,
         )
         % {"hours": answers.hours_per_week}
     ]
@@ -312,16 +318,28 @@ def _explain_time(recommendation, answers):
         return
     if duration.low > months:
         recommendation.misfits.append(
-            _("Takes at least %(low)s months, longer than the %(months)s months you gave.")
-            % {"low": duration.low, "months": months}
+            ngettext(
+                "Takes at least %(low)s, longer than the %(months)s month you gave.",
+                "Takes at least %(low)s, longer than the %(months)s months you gave.",
+                months,
+            )
+            % {"low": months_phrase(duration.low), "months": months}
         )
     elif duration.high > months:
         recommendation.notes.append(
-            _("Can take up to %(high)s months, more than the %(months)s months you gave; shorter programs fit.")
-            % {"high": duration.high, "months": months}
+            ngettext(
+                "Can take up to %(high)s, more than the %(months)s month you gave; shorter programs fit.",
+                "Can take up to %(high)s, more than the %(months)s months you gave; shorter programs fit.",
+                months,
+            )
+            % {"high": months_phrase(duration.high), "months": months}
         )
     else:
         recommendation.fits.append(
-            _("Can be done within the %(months)s months you gave (%(span)s months).")
-            % {"months": months, "span": span(duration.low, duration.high)}
+            ngettext(
+                "Can be done within the %(months)s month you gave (%(span)s).",
+                "Can be done within the %(months)s months you gave (%(span)s).",
+                months,
+            )
+            % {"months": months, "span": months_phrase(duration.low, duration.high)}
         )

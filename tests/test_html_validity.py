@@ -58,16 +58,19 @@ def pages(client):
         assert response.status_code == 200, url
         rendered[url] = response.content.decode()
     rendered["/no-such-page/"] = client.get("/no-such-page/").content.decode()
-    # The Spanish edition (issue 16): one page of each kind under /es/, its 404 and a counselor page.
-    for url in ["/", certification.get_absolute_url(), *STATEFUL_URLS[:4], "/no-such-page/"]:
-        rendered[f"/es{url}"] = client.get(f"/es{url}").content.decode()
+    # The Spanish edition (issue 16): every page again under /es/ (other words, other lengths), and its 404.
+    for url in [*urls, *STATEFUL_URLS]:
+        response = client.get(f"/es{url}")
+        assert response.status_code == 200, f"/es{url}"
+        rendered[f"/es{url}"] = response.content.decode()
+    rendered["/es/no-such-page/"] = client.get("/es/no-such-page/").content.decode()
     counselor = make_counselor("validator")
     link = ShareLink(target=certification.get_absolute_url(), note="Read this first.\nThen call me.", owner=counselor)
     link.full_clean()
     link.save()
     rendered[link.get_absolute_url()] = client.get(link.get_absolute_url()).content.decode()
     client.force_login(counselor)
-    for url in ["/counselor/", "/counselor/new/", "/es/counselor/"]:
+    for url in ["/counselor/", "/counselor/new/", "/es/counselor/", "/es/counselor/new/"]:
         rendered[url] = client.get(url).content.decode()
     return rendered
 

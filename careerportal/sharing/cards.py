@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
 from django.utils.dateformat import format as format_date
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 from PIL import Image, ImageDraw, ImageFont
 
 from careerportal.cache import content_generation
@@ -71,18 +71,23 @@ def page_path_of(name):
 
 
 def as_of_text(citation):
+    """When a figure is from, worded as its citation on the page (templates/includes/citation.html):
+    "as of May 2024", or for a page without a date "undated page, read 3 December 2026"."""
+    if citation.is_undated:
+        if citation.read_on:
+            return gettext("undated page, read %(read)s") % {"read": format_date(citation.read_on, gettext("j F Y"))}
+        return gettext("undated page")
     if citation.as_of_label:
-        return citation.as_of_label
-    return format_date(citation.as_of, gettext("F Y")) if citation.as_of else ""
+        return gettext("as of %(label)s") % {"label": citation.as_of_label}
+    return gettext("as of %(date)s") % {"date": format_date(citation.as_of, gettext("F Y"))}
 
 
 def sourced(citation, text):
-    """(fact, source) for a confirmed, current figure with an as-of date; ("", "") otherwise:
-    a card travels without the page's "possibly out of date" label."""
-    as_of = as_of_text(citation)
-    if not (citation.is_current_fact and as_of):
+    """(fact, source) for a confirmed, current figure; ("", "") otherwise: a card travels without
+    the page's "possibly out of date" label."""
+    if not citation.is_current_fact:
         return "", ""
-    fact = gettext("%(fact)s, as of %(date)s") % {"fact": text, "date": as_of}
+    fact = f"{text}, {as_of_text(citation)}"
     source = gettext("Source: %(source)s") % {"source": citation.source} if citation.source else ""
     return fact, source
 
@@ -106,7 +111,7 @@ def education_fact(step):
     if high and high != low:
         text = gettext("Takes %(low)s to %(high)s months") % {"low": low, "high": high}
     else:
-        text = gettext("Takes %(months)s months") % {"months": low}
+        text = ngettext("Takes %(months)s month", "Takes %(months)s months", low) % {"months": low}
     return sourced(step.duration_citation, text)
 
 

@@ -108,8 +108,9 @@ def normalize_target(value):
 
 
 def page_titles(targets):
-    """{target: title} for share-link targets: the record's name, the view's page title, or the
-    site's name for the home page; a target that no longer resolves is left out (one query per model)."""
+    """{target: title} for share-link targets, in the target page's language (the language the link's
+    message is sent in): the record's name, the view's page title, or the site's name for the home page;
+    a target that no longer resolves is left out (one query per model)."""
     titles, wanted = {}, defaultdict(dict)
     for target in targets:
         try:
@@ -118,13 +119,17 @@ def page_titles(targets):
             continue
         view_class = getattr(match.func, "view_class", None)
         model = getattr(view_class, "model", None)
-        if "slug" in match.kwargs and model is not None:
-            wanted[model][target] = match.kwargs["slug"]
-        elif match.view_name == "home":
-            titles[target] = str(settings.SITE_NAME)
-        elif getattr(view_class, "page_title", ""):
-            titles[target] = str(view_class.page_title)
+        with override(path_language(target)):
+            if "slug" in match.kwargs and model is not None:
+                wanted[model][target] = match.kwargs["slug"]
+            elif match.view_name == "home":
+                titles[target] = str(settings.SITE_NAME)
+            elif getattr(view_class, "page_title", ""):
+                titles[target] = str(view_class.page_title)
     for model, slugs in wanted.items():
-        names = {record.slug: str(record) for record in model.objects.filter(slug__in=set(slugs.values()))}
-        titles.update({target: names[slug] for target, slug in slugs.items() if slug in names})
+        records = {record.slug: record for record in model.objects.filter(slug__in=set(slugs.values()))}
+        for target, slug in slugs.items():
+            if slug in records:
+                with override(path_language(target)):
+                    titles[target] = str(records[slug])
     return titles

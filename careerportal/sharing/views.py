@@ -15,7 +15,7 @@ from publishing.seo import absolute_url, path_language
 from publishing.views import BreadcrumbMixin
 
 from .cards import card_for_path, card_png, page_path_of
-from .forms import ShareLinkForm, ShareLinkNoteForm
+from .forms import CounselorSignInForm, ShareLinkForm, ShareLinkNoteForm
 from .models import ShareLink, is_counselor
 from .targets import page_titles, public_match
 
@@ -110,6 +110,7 @@ class ShareLinkRetireView(CounselorRequiredMixin, BreadcrumbMixin, DetailView):
 
 class CounselorLoginView(auth_views.LoginView):
     template_name = "sharing/login.html"
+    authentication_form = CounselorSignInForm
     next_page = reverse_lazy("sharing:list")
     extra_context = {"page_title": _("Counselor sign-in"), "private_page": True}
 

@@ -1,5 +1,6 @@
 """Printed pages: a certification handout opened from a counselor's share link fits on two
-A4 or Letter pages, with no blank page, no form or button, and ends with its QR code and address."""
+A4 or Letter pages, with no blank page, no form or button, and ends with its QR code and address,
+in English and in Spanish (whose sentences run longer)."""
 
 import io
 
@@ -15,6 +16,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 #: A page with less text than this is as good as blank (a running header, a stray line).
 MIN_CHARACTERS_PER_PAGE = 200
+#: Each language's address prefix, and the words that introduce the printed address.
+LANGUAGES = {"en": ("", "Live page:"), "es": ("/es", "Página en vivo:")}
 
 
 @pytest.fixture
@@ -23,14 +26,15 @@ def shared_certifications(live_server):
     counselor = make_counselor("printer")
     links = {}
     for cert in Certification.objects.published():
-        link = ShareLink(
-            target=cert.get_absolute_url(),
-            note="Read the exam section, then bring your questions on Tuesday.",
-            owner=counselor,
-        )
-        link.full_clean()
-        link.save()
-        links[cert.code] = f"{live_server.url}{link.get_absolute_url()}"
+        for language, (prefix, _live_page) in LANGUAGES.items():
+            link = ShareLink(
+                target=prefix + cert.get_absolute_url(),
+                note="Read the exam section, then bring your questions on Tuesday.",
+                owner=counselor,
+            )
+            link.full_clean()
+            link.save()
+            links[cert.code, language] = f"{live_server.url}{link.get_absolute_url()}"
     return links
 
 
@@ -42,21 +46,22 @@ def printed_pages(page, paper):
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_every_shared_certification_prints_on_two_pages_without_blank_ones(page, shared_certifications, paper):
     too_long, blank = {}, {}
-    for code, url in shared_certifications.items():
+    for (code, language), url in shared_certifications.items():
         page.goto(url)
         sheets = printed_pages(page, paper)
         if len(sheets) > 2:
-            too_long[code] = len(sheets)
+            too_long[code, language] = len(sheets)
         blank_sheets = [number for number, text in enumerate(sheets, 1) if len(text.strip()) < MIN_CHARACTERS_PER_PAGE]
         if blank_sheets:
-            blank[code] = blank_sheets
-        assert "Live page:" in sheets[-1], f"{code}: the last page has no address"
+            blank[code, language] = blank_sheets
+        live_page = LANGUAGES[language][1]
+        assert live_page in sheets[-1], f"{code} ({language}): the last page has no address"
     assert not too_long, f"more than two {paper} pages: {too_long}"
     assert not blank, f"(nearly) blank {paper} pages: {blank}"
 
 
 def test_paper_shows_no_form_button_or_question_without_its_form(page, shared_certifications):
-    page.goto(shared_certifications["CPC"])
+    page.goto(shared_certifications["CPC", "en"])
     page.emulate_media(media="print")
     visible = page.evaluate(  # the official page's link stays, printed as text with its address
         """() => [...document.querySelectorAll('form, button, .btn:not([href^="http"]), input, select, textarea')]

@@ -250,6 +250,21 @@ def test_spanish_pages_are_cached_apart_and_invalidated_with_the_english_ones(cl
         assert "Renamed credential" in response.content.decode()
 
 
+@pytest.mark.parametrize("feed", ["/certifications/cpc/feed/", "/feed/updates/"])
+def test_spanish_feeds_are_cached_apart_and_invalidated_with_the_english_ones(client, cert, feed):
+    for url in [feed, f"/es{feed}"]:
+        assert client.get(url)["X-Cache"] == "miss"
+    spanish = client.get(f"/es{feed}")
+    assert spanish["X-Cache"] == "hit" and '<feed xml:lang="es"' in spanish.content.decode()
+    assert '<feed xml:lang="en"' in client.get(feed).content.decode()
+    cert.name = "Renamed credential"
+    cert.save()
+    for url in [f"/es{feed}", feed]:
+        response = client.get(url)
+        assert response["X-Cache"] == "miss"
+        assert "Renamed credential" in response.content.decode()
+
+
 def test_an_english_address_is_one_cached_page_whatever_the_browser_language(client, cert):
     """The language comes from the address only: Accept-Language neither changes nor splits an English page."""
     assert client.get("/certifications/cpc/", headers={"accept-language": "es"})["X-Cache"] == "miss"

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from certifications.eligibility import Answer
 from certifications.models import EducationLevel, Focus, RequirementKind
@@ -239,6 +240,34 @@ def test_time_is_compared_with_the_months_given(steps, exams, months, kind, text
     assert text in getattr(plan, kind)
 
 
+@pytest.mark.parametrize(
+    "language, low, high, months, kind, text",
+    [
+        ("en", 9, 12, 1, "misfits", "Takes at least 9 months, longer than the 1 month you gave."),
+        ("en", 1, 12, 1, "notes", "Can take up to 12 months, more than the 1 month you gave; shorter programs fit."),
+        ("en", 1, 1, 1, "fits", "Can be done within the 1 month you gave (1 month)."),
+        ("es", 9, 12, 1, "misfits", "Dura al menos 9 meses, más que el 1 mes que indicaste."),
+        ("es", 9, 12, 2, "misfits", "Dura al menos 9 meses, más que los 2 meses que indicaste."),
+        (
+            "es",
+            1,
+            12,
+            1,
+            "notes",
+            "Puede durar hasta 12 meses, más que el 1 mes que indicaste; los programas más cortos sí encajan.",
+        ),
+        ("es", 1, 1, 1, "fits", "Se puede hacer dentro del 1 mes que indicaste (1 mes)."),
+        ("es", 1, 2, 2, "fits", "Se puede hacer dentro de los 2 meses que indicaste (1–2 meses)."),
+    ],
+)
+def test_one_month_is_said_in_the_singular_in_both_languages(steps, exams, language, low, high, months, kind, text):
+    steps["certificate"].duration_min_months, steps["certificate"].duration_max_months = low, high
+    steps["certificate"].save()
+    with translation.override(language):
+        plan = plan_for(steps["certificate"], exams["cpc"], start_within_months=months)
+        assert text in getattr(plan, kind)
+
+
 def test_a_fit_with_every_figure_known_is_a_good_fit(steps, exams):
     assert plan_for(steps["certificate"], exams["cpc"]).verdict == Verdict.GOOD
 
@@ -256,6 +285,21 @@ def test_hours_per_week_are_mentioned_without_invented_numbers():
     (note,) = general_notes(answers(hours_per_week=7))
     assert "7 hours a week" in note
     assert re.findall(r"\d+", note) == ["7"]
+
+
+@pytest.mark.parametrize(
+    "language, hours, said",
+    [
+        ("en", 1, "You said you can study 1 hour a week."),
+        ("en", 2, "You said you can study 2 hours a week."),
+        ("es", 1, "Dijiste que puedes estudiar 1 hora por semana."),
+        ("es", 2, "Dijiste que puedes estudiar 2 horas por semana."),
+    ],
+)
+def test_one_hour_a_week_is_said_in_the_singular_in_both_languages(language, hours, said):
+    with translation.override(language):
+        (note,) = general_notes(answers(hours_per_week=hours))
+    assert note.startswith(said)
 
 
 # Interest --------------------------------------------------------------------------------------

@@ -5,11 +5,12 @@ import datetime
 import io
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.dateformat import format as date_format
 from PIL import Image, ImageDraw
 
 from careerportal.sharing import cards
-from tests.factories import CertificationFactory, OutlookFigureFactory
+from tests.factories import CertificationFactory, EducationStepFactory, OutlookFigureFactory
 
 from .helpers import SHAREABLE, read_head
 
@@ -50,6 +51,43 @@ def test_certification_card_shows_code_title_a_confirmed_fact_with_its_date_and_
     alt = read_head(client.get("/certifications/cpc/").content.decode()).meta["og:image:alt"]
     assert alt.startswith("CPC · Certified Professional Coder · Exam fee $499, as of ")
     assert f"Source: {cert.price_source}" in alt
+
+
+@pytest.mark.parametrize(
+    "prefix, fact, dated",
+    [
+        ("", "Exam: 100 questions in 240 minutes", "undated page, read {day} {month} {year}"),
+        ("/es", "Examen: 100 preguntas en 240 minutos", "página sin fecha, consultada el {day} de {month} de {year}"),
+    ],
+)
+def test_an_undated_figure_on_a_card_is_dated_by_when_it_was_read_as_on_the_page(client, db, prefix, fact, dated):
+    """As the page's citation says it, in the page's language: never "as of undated page" (the editors' label)."""
+    cert = CertificationFactory(
+        code="CPC", slug="cpc", price_usd=None, exam_as_of=None, exam_as_of_label="undated page (current format)"
+    )
+    read = timezone.localdate()
+    type(cert).objects.filter(pk=cert.pk).update(last_reviewed=read)
+    with translation.override("es" if prefix else "en"):
+        month = date_format(read, "F")
+    alt = read_head(client.get(prefix + "/certifications/cpc/").content.decode()).meta["og:image:alt"]
+    assert f"{fact}, {dated.format(day=read.day, month=month, year=read.year)}" in alt
+    assert "undated page (current format)" not in alt
+
+
+@pytest.mark.parametrize(
+    "prefix, months, said",
+    [("", 1, "Takes 1 month, as of "), ("", 9, "Takes 9 months, as of "), ("/es", 1, "Dura 1 mes, datos de ")],
+)
+def test_an_education_card_says_one_month_in_the_singular(client, db, prefix, months, said):
+    EducationStepFactory(
+        slug="short-course",
+        duration_min_months=months,
+        duration_max_months=months,
+        duration_as_of=timezone.localdate().replace(day=1),
+        duration_confirmation="official",
+    )
+    alt = read_head(client.get(prefix + "/education/short-course/").content.decode()).meta["og:image:alt"]
+    assert said in alt
 
 
 def test_an_unconfirmed_figure_never_reaches_a_card(client, db):
@@ -96,6 +134,25 @@ def test_card_is_drawn_once_until_the_content_changes(client, db, monkeypatch, d
         cert.save()
     card_image(client, "/cards/certifications/cpc.png")
     assert len(drawn) == 2
+
+
+def test_spanish_and_english_cards_are_cached_apart_and_redrawn_together(
+    client, db, monkeypatch, django_capture_on_commit_callbacks
+):
+    cert = CertificationFactory(slug="cpc")
+    drawn = []
+    render = cards.render_png
+    monkeypatch.setattr(cards, "render_png", lambda card: drawn.append(card) or render(card))
+    names = ["/cards/certifications/cpc.png", "/cards/es/certifications/cpc.png"]
+    for _ in range(2):
+        english, spanish = (card_image(client, name)[1] for name in names)
+    assert len(drawn) == 2 and english != spanish
+    assert "Fuente:" in drawn[1].source and "Source:" in drawn[0].source
+    with django_capture_on_commit_callbacks(execute=True):
+        cert.save()
+    for name in names:
+        card_image(client, name)
+    assert len(drawn) == 4
 
 
 def test_card_responses_may_be_cached_by_browsers_and_previewers(client, db):
