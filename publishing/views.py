@@ -58,7 +58,9 @@ class CachedBodyMixin:
             return super().get(request, *args, **kwargs)
         body = bodies.get()
         if body is not None:
-            return HttpResponse(body)
+            response = HttpResponse(body)
+            response["X-Cache"] = "body"
+            return response
         response = super().get(request, *args, **kwargs)
         if isinstance(response, SimpleTemplateResponse):
             response.add_post_render_callback(bodies.keep)

@@ -44,6 +44,7 @@ def cert():
 
 def rendered(response):
     """True when the view rendered its template for this response, False when a kept body answered."""
+    assert bool(response.templates) != (response.get("X-Cache") == "body")
     return bool(response.templates)
 
 
