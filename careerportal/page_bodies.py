@@ -1,5 +1,5 @@
 """Rendered page bodies kept under the content generation: what makes a page cheap when the
-whole-page cache (careerportal.middleware.AnonymousPageCacheMiddleware) is off, full or skipped.
+whole-page cache (careerportal.middleware.AnonymousPageCacheMiddleware) is off or misses.
 
 The shell decides which requests may share a body, by the page cache's rules (an anonymous visitor
 without a session or pending messages; a cacheable page with only the parameters it reads; never a
