@@ -63,26 +63,40 @@ def production_env(database_url, workdir, **extra):
     return env
 
 
-def manage(env, *args, capture=False):
+def manage(env, *args, capture=False, root=ROOT):
+    """manage.py of the checkout at `root` (this one, or an earlier commit's: checkout())."""
     return subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, text=True, capture_output=capture, timeout=1800
+        [PYTHON, "manage.py", *args], cwd=root, env=env, check=True, text=True, capture_output=capture, timeout=1800
     )
 
 
-def prepare_database(env):
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-    manage(env, "migrate", "--noinput", "--verbosity", "0")
-    manage(env, "load_starter_content", capture=True)
+def prepare_database(env, root=ROOT):
+    manage(env, "collectstatic", "--noinput", "--verbosity", "0", root=root)
+    manage(env, "migrate", "--noinput", "--verbosity", "0", root=root)
+    manage(env, "load_starter_content", capture=True, root=root)
+
+
+def checkout(commit, into):
+    """The files of `commit` in the folder `into` (no .git: the repository is not touched), with
+    its interface translations compiled, to run next to the working tree with the same Python."""
+    into = Path(into)
+    into.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    subprocess.run(
+        [PYTHON, "manage.py", "compilemessages", "--ignore", ".venv", "--verbosity", "0"], cwd=into, check=True
+    )
+    return into
 
 
 @contextlib.contextmanager
-def gunicorn(env, log_path):
+def gunicorn(env, log_path, root=ROOT):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with open(log_path, "w") as log:
         server = subprocess.Popen(
             [GUNICORN, "-c", "gunicorn.conf.py", "careerportal.wsgi"],
-            cwd=ROOT,
+            cwd=root,
             env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
             stdout=log,
             stderr=subprocess.STDOUT,

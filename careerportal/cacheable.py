@@ -63,14 +63,28 @@ def cacheable_page(request):
     return match.view_name
 
 
-def page_key(request, *, page, generation):
+def page_key(request, *, page, generation, kind="page"):
     """The cache key of this page for this request: the routed path, the page's own
-    parameters in a fixed order, and the language the page is written in."""
+    parameters in a fixed order, and the language the page is written in. `kind` keeps
+    whole responses ("page") and rendered bodies ("body", careerportal.page_bodies) apart."""
     query = urlencode([(name, value) for name in CACHEABLE_PAGES[page] for value in request.GET.getlist(name)])
     address = hashlib.sha256(f"{request.path_info}?{query}".encode()).hexdigest()
-    return f"page:g{generation}:{request.LANGUAGE_CODE}:{address}"
+    return f"{kind}:g{generation}:{request.LANGUAGE_CODE}:{address}"
 
 
-def variants_key(request, *, generation):
-    """The key counting the entries this path has in this generation."""
-    return f"page-variants:g{generation}:{hashlib.sha256(request.path_info.encode()).hexdigest()}"
+def variants_key(request, *, generation, kind="page"):
+    """The key counting the entries of `kind` this path has in this generation."""
+    return f"{kind}-variants:g{generation}:{hashlib.sha256(request.path_info.encode()).hexdigest()}"
+
+
+def is_shareable_response(response):
+    """A response that may be given to every anonymous visitor of the same page: a complete 200
+    that sets no cookie and that the view did not mark private (previews) or no-store."""
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )

@@ -12,7 +12,8 @@ from django.utils.translation import override
 from publishing.seo import path_language
 
 from .cache import CacheUnavailable, cache_get, cache_set, claim_variant, content_generation
-from .cacheable import CACHEABLE_PAGES, cacheable_page, page_key, variants_key
+from .cacheable import CACHEABLE_PAGES, cacheable_page, is_shareable_response, page_key, variants_key
+from .page_bodies import PageBodyCache
 
 request_log = logging.getLogger("careerportal.requests")
 
@@ -118,18 +119,23 @@ class AnonymousPageCacheMiddleware:
     generation (see careerportal.cache), so any content change is visible at once.
     Which pages, and under which key: careerportal.cacheable. Signed-in users
     (staff, counselors), previews, share links and every non-public area always
-    get a fresh page."""
+    get a fresh page. The same requests get a PageBodyCache (careerportal.page_bodies),
+    which their view uses when the page cache is off or misses."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        page = cacheable_page(request) if self.is_cacheable_request(request) else None
+        page = cacheable_page(request) if self.is_anonymous_visit(request) else None
         if page is None:
             return self.get_response(request)
+        generation = content_generation()
+        if settings.PAGE_BODY_CACHE_SECONDS > 0:
+            request.page_body_cache = PageBodyCache(request, page=page, generation=generation)
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            return self.get_response(request)
+        key = page_key(request, page=page, generation=generation)
         try:
-            generation = content_generation()
-            key = page_key(request, page=page, generation=generation)
             cached = cache_get(key)
         except CacheUnavailable:
             return self.get_response(request)
@@ -137,7 +143,7 @@ class AnonymousPageCacheMiddleware:
             cached["X-Cache"] = "hit"
             return cached
         response = self.get_response(request)
-        if self.is_cacheable_response(response):
+        if is_shareable_response(response):
             try:
                 if claim_variant(variants_key(request, generation=generation), settings.PAGE_CACHE_SECONDS):
                     cache_set(key, response, settings.PAGE_CACHE_SECONDS)
@@ -147,23 +153,13 @@ class AnonymousPageCacheMiddleware:
         return response
 
     @staticmethod
-    def is_cacheable_request(request):
+    def is_anonymous_visit(request):
         cookies = request.COOKIES
         return (
-            settings.PAGE_CACHE_SECONDS > 0
+            (settings.PAGE_CACHE_SECONDS > 0 or settings.PAGE_BODY_CACHE_SECONDS > 0)
             and request.method in ("GET", "HEAD")
-            and not request.user.is_authenticated
             # An anonymous session or a pending message may show on the page.
             and settings.SESSION_COOKIE_NAME not in cookies
             and "messages" not in cookies
-        )
-
-    @staticmethod
-    def is_cacheable_response(response):
-        return (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and "private" not in response.get("Cache-Control", "")
-            and "no-store" not in response.get("Cache-Control", "")
+            and not request.user.is_authenticated
         )

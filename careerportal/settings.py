@@ -205,6 +205,9 @@ else:
         }
     }
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Rendered page bodies (careerportal/page_bodies.py), also under the content generation: what a page
+# costs when the page cache is off or misses. 0 turns them off.
+PAGE_BODY_CACHE_SECONDS = env_int("PAGE_BODY_CACHE_SECONDS", 600)
 # Most entries one page (one path) may have in the cache: its query and language variants.
 PAGE_CACHE_MAX_VARIANTS = env_int("PAGE_CACHE_MAX_VARIANTS", 100)
 # How long browsers and proxies may keep a public page without asking again. 0: they may store it but

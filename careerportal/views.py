@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from certifications.models import Certification
 from publishing.seo import absolute_url
+from publishing.views import CachedBodyMixin
 from qualifications.models import QualificationPath
 
 from .cache import CacheUnavailable, cache_get, cache_set
@@ -19,7 +20,7 @@ from .cache import CacheUnavailable, cache_get, cache_set
 log = logging.getLogger(__name__)
 
 
-class HomeView(TemplateView):
+class HomeView(CachedBodyMixin, TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):

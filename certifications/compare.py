@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from publishing.views import BreadcrumbMixin
+from publishing.views import BreadcrumbMixin, CachedBodyMixin
 
 from .eligibility import check_eligibility
 from .models import Certification, CodeSet
@@ -55,7 +55,7 @@ def shown(code):
     return code if len(code) <= MAX_CODE_SHOWN else f"{code[:MAX_CODE_SHOWN]}…"
 
 
-class CertificationCompareView(BreadcrumbMixin, TemplateView):
+class CertificationCompareView(CachedBodyMixin, BreadcrumbMixin, TemplateView):
     page_title = _("Compare certifications")
     breadcrumb_parents = [(_("Certifications"), "certifications:list")]
     template_name = "certifications/certification_compare.html"

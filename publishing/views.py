@@ -1,4 +1,5 @@
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.template.response import SimpleTemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
@@ -44,7 +45,29 @@ class Preview:
         return not self.record.is_published
 
 
-class PublishedListView(BreadcrumbMixin, ListView):
+class CachedBodyMixin:
+    """For a public page view: when the shell attached a page body cache to the request
+    (`request.page_body_cache`, careerportal.page_bodies: a request every anonymous visitor of this
+    page would get the same body for), answers with the kept body without fetching anything, or
+    renders as usual and hands the rendered response to the cache. Other requests (signed-in users,
+    previews, share links, unknown parameters) are rendered as usual."""
+
+    def get(self, request, *args, **kwargs):
+        bodies = getattr(request, "page_body_cache", None)
+        if bodies is None:
+            return super().get(request, *args, **kwargs)
+        body = bodies.get()
+        if body is not None:
+            response = HttpResponse(body)
+            response["X-Cache"] = "body"
+            return response
+        response = super().get(request, *args, **kwargs)
+        if isinstance(response, SimpleTemplateResponse):
+            response.add_post_render_callback(bodies.keep)
+        return response
+
+
+class PublishedListView(CachedBodyMixin, BreadcrumbMixin, ListView):
     """A list page of published records. The view fetches them (the template only iterates
     what is fetched) and puts `last_reviewed` in the context: the oldest review date among
     them, the date the whole list was last checked."""
@@ -56,7 +79,7 @@ class PublishedListView(BreadcrumbMixin, ListView):
         return context
 
 
-class PublishedDetailView(BreadcrumbMixin, DetailView):
+class PublishedDetailView(CachedBodyMixin, BreadcrumbMixin, DetailView):
     """A detail page that visitors see only while its record is published.
 
     Staff who may view the model see drafts and unpublished changes at the same

@@ -6,7 +6,7 @@ from django.views.generic import ListView, TemplateView
 
 from certifications.models import Certification
 from publishing.models import sources_of
-from publishing.views import BreadcrumbMixin, PublishedDetailView, PublishedListView
+from publishing.views import BreadcrumbMixin, CachedBodyMixin, PublishedDetailView, PublishedListView
 
 from .models import CareerTopic, EducationStep, Occupation, OutlookFigure, QualificationPath, Skill
 
@@ -96,7 +96,7 @@ class SkillDetailView(PublishedDetailView):
         )
 
 
-class CareersView(BreadcrumbMixin, ListView):
+class CareersView(CachedBodyMixin, BreadcrumbMixin, ListView):
     """/careers/: every published occupation with its pay range, then the labelled salary
     surveys, benefits and tips."""
 
@@ -143,7 +143,7 @@ class OccupationDetailView(PublishedDetailView):
         )
 
 
-class PathFinderView(BreadcrumbMixin, TemplateView):
+class PathFinderView(CachedBodyMixin, BreadcrumbMixin, TemplateView):
     """The questionnaire and, once answered, every published path ranked for the
     student. Answers travel as GET parameters, so a result can be shared and printed."""
 

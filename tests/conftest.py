@@ -20,9 +20,11 @@ def pytest_sessionstart(session):
 
 @pytest.fixture(autouse=True)
 def page_cache_off(settings):
-    """Feature tests see every page fresh; tests/production/test_page_cache.py turns the cache on.
+    """Feature tests see every page fresh; tests/production/test_page_cache.py and test_page_bodies.py
+    turn the caches on.
     The cache also outlives each test's rolled-back database, so it starts empty."""
     settings.PAGE_CACHE_SECONDS = 0
+    settings.PAGE_BODY_CACHE_SECONDS = 0
     cache.clear()
     yield
     cache.clear()

@@ -1,14 +1,14 @@
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from publishing.views import BreadcrumbMixin
+from publishing.views import BreadcrumbMixin, CachedBodyMixin
 
 from .forms import SearchForm
 from .registry import SEARCHABLE_TYPES, TYPES_BY_KEY
 from .services import PER_GROUP, PER_GROUP_ONE_TYPE, search, suggestions
 
 
-class SearchView(BreadcrumbMixin, TemplateView):
+class SearchView(CachedBodyMixin, BreadcrumbMixin, TemplateView):
     """Results for ?q=, grouped by type; ?type= shows more of one group. The
     query stays in the address, so a search can be shared."""
 
