@@ -22,7 +22,13 @@ def translate(model, *fields):
     options = type(
         f"{model.__name__}TranslationOptions",
         (TranslationOptions,),
-        {"fields": fields, "required_languages": ("en",)},
+        {
+            "fields": fields,
+            "required_languages": ("en",),
+            # Empty is "" in every language, as in Django's own text fields (modeltranslation
+            # would make the columns nullable): an untouched form then holds no change.
+            "field_options": {field: {"default": {"null": False, "default": ""}} for field in fields},
+        },
     )
     translator.register(model, options)
     if issubclass(model, PublishableContent):

@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="What a new holder without experience holds, e.g. CPC-A.",
                 max_length=20,
-                null=True,
+                default="",
                 verbose_name="apprentice designation",
             ),
         ),
@@ -98,7 +98,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="What a new holder without experience holds, e.g. CPC-A.",
                 max_length=20,
-                null=True,
+                default="",
                 verbose_name="apprentice designation",
             ),
         ),
@@ -108,7 +108,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="What removes the apprentice mark.",
-                null=True,
+                default="",
                 verbose_name="how apprentice status ends",
             ),
         ),
@@ -118,7 +118,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="What removes the apprentice mark.",
-                null=True,
+                default="",
                 verbose_name="how apprentice status ends",
             ),
         ),
@@ -126,14 +126,14 @@ class Migration(migrations.Migration):
             model_name="certification",
             name="description_en",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="certification",
             name="description_es",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
@@ -143,7 +143,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. Online or in person at a testing centre.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="exam delivery",
             ),
         ),
@@ -154,7 +154,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. Online or in person at a testing centre.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="exam delivery",
             ),
         ),
@@ -162,14 +162,14 @@ class Migration(migrations.Migration):
             model_name="certification",
             name="exam_passing_en",
             field=models.CharField(
-                blank=True, help_text="e.g. 70% (70 of 100).", max_length=120, null=True, verbose_name="passing score"
+                blank=True, help_text="e.g. 70% (70 of 100).", max_length=120, default="", verbose_name="passing score"
             ),
         ),
         migrations.AddField(
             model_name="certification",
             name="exam_passing_es",
             field=models.CharField(
-                blank=True, help_text="e.g. 70% (70 of 100).", max_length=120, null=True, verbose_name="passing score"
+                blank=True, help_text="e.g. 70% (70 of 100).", max_length=120, default="", verbose_name="passing score"
             ),
         ),
         migrations.AddField(
@@ -179,7 +179,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Shown after the number, e.g. “scored; unscored pretest items come on top”.",
                 max_length=120,
-                null=True,
+                default="",
                 verbose_name="exam questions: detail",
             ),
         ),
@@ -190,7 +190,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Shown after the number, e.g. “scored; unscored pretest items come on top”.",
                 max_length=120,
-                null=True,
+                default="",
                 verbose_name="exam questions: detail",
             ),
         ),
@@ -198,14 +198,14 @@ class Migration(migrations.Migration):
             model_name="certification",
             name="name_en",
             field=models.CharField(
-                help_text="e.g. Certified Professional Coder.", max_length=150, null=True, verbose_name="name"
+                help_text="e.g. Certified Professional Coder.", max_length=150, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
             model_name="certification",
             name="name_es",
             field=models.CharField(
-                help_text="e.g. Certified Professional Coder.", max_length=150, null=True, verbose_name="name"
+                help_text="e.g. Certified Professional Coder.", max_length=150, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
@@ -214,7 +214,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Optional background in plain words, e.g. routes the requirements below cannot check (foreign programs). The eligibility check reads the requirements, not this text.",
-                null=True,
+                default="",
                 verbose_name="prerequisites in words",
             ),
         ),
@@ -224,7 +224,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Optional background in plain words, e.g. routes the requirements below cannot check (foreign programs). The eligibility check reads the requirements, not this text.",
-                null=True,
+                default="",
                 verbose_name="prerequisites in words",
             ),
         ),
@@ -235,7 +235,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. member price; non-member $299.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="price detail",
             ),
         ),
@@ -246,7 +246,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. member price; non-member $299.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="price detail",
             ),
         ),
@@ -254,28 +254,28 @@ class Migration(migrations.Migration):
             model_name="certification",
             name="renewal_detail_en",
             field=models.TextField(
-                blank=True, help_text="Other upkeep: dues, special CEUs.", null=True, verbose_name="renewal detail"
+                blank=True, help_text="Other upkeep: dues, special CEUs.", default="", verbose_name="renewal detail"
             ),
         ),
         migrations.AddField(
             model_name="certification",
             name="renewal_detail_es",
             field=models.TextField(
-                blank=True, help_text="Other upkeep: dues, special CEUs.", null=True, verbose_name="renewal detail"
+                blank=True, help_text="Other upkeep: dues, special CEUs.", default="", verbose_name="renewal detail"
             ),
         ),
         migrations.AddField(
             model_name="certification",
             name="summary_en",
             field=models.TextField(
-                help_text="Two or three plain sentences for a student.", null=True, verbose_name="summary"
+                help_text="Two or three plain sentences for a student.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
             model_name="certification",
             name="summary_es",
             field=models.TextField(
-                help_text="Two or three plain sentences for a student.", null=True, verbose_name="summary"
+                help_text="Two or three plain sentences for a student.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
@@ -284,7 +284,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="Full name, e.g. American Academy of Professional Coders.",
                 max_length=150,
-                null=True,
+                default="",
                 verbose_name="name",
             ),
         ),
@@ -294,7 +294,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="Full name, e.g. American Academy of Professional Coders.",
                 max_length=150,
-                null=True,
+                default="",
                 verbose_name="name",
             ),
         ),
@@ -302,28 +302,28 @@ class Migration(migrations.Migration):
             model_name="certifyingbody",
             name="summary_en",
             field=models.TextField(
-                blank=True, help_text="One or two sentences on who they are.", null=True, verbose_name="summary"
+                blank=True, help_text="One or two sentences on who they are.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
             model_name="certifyingbody",
             name="summary_es",
             field=models.TextField(
-                blank=True, help_text="One or two sentences on who they are.", null=True, verbose_name="summary"
+                blank=True, help_text="One or two sentences on who they are.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
             model_name="codeset",
             name="codes_what_en",
             field=models.TextField(
-                help_text="What the codes describe, in plain words.", null=True, verbose_name="what it codes"
+                help_text="What the codes describe, in plain words.", default="", verbose_name="what it codes"
             ),
         ),
         migrations.AddField(
             model_name="codeset",
             name="codes_what_es",
             field=models.TextField(
-                help_text="What the codes describe, in plain words.", null=True, verbose_name="what it codes"
+                help_text="What the codes describe, in plain words.", default="", verbose_name="what it codes"
             ),
         ),
         migrations.AddField(
@@ -333,7 +333,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. Current Procedural Terminology.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="full name",
             ),
         ),
@@ -344,7 +344,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. Current Procedural Terminology.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="full name",
             ),
         ),
@@ -352,14 +352,14 @@ class Migration(migrations.Migration):
             model_name="codeset",
             name="update_cadence_en",
             field=models.TextField(
-                help_text="When new codes take effect, e.g. every 1 January.", null=True, verbose_name="update cadence"
+                help_text="When new codes take effect, e.g. every 1 January.", default="", verbose_name="update cadence"
             ),
         ),
         migrations.AddField(
             model_name="codeset",
             name="update_cadence_es",
             field=models.TextField(
-                help_text="When new codes take effect, e.g. every 1 January.", null=True, verbose_name="update cadence"
+                help_text="When new codes take effect, e.g. every 1 January.", default="", verbose_name="update cadence"
             ),
         ),
         migrations.AddField(
@@ -369,7 +369,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="What a new holder without experience holds, e.g. CPC-A.",
                 max_length=20,
-                null=True,
+                default="",
                 verbose_name="apprentice designation",
             ),
         ),
@@ -380,7 +380,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="What a new holder without experience holds, e.g. CPC-A.",
                 max_length=20,
-                null=True,
+                default="",
                 verbose_name="apprentice designation",
             ),
         ),
@@ -390,7 +390,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="What removes the apprentice mark.",
-                null=True,
+                default="",
                 verbose_name="how apprentice status ends",
             ),
         ),
@@ -400,7 +400,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="What removes the apprentice mark.",
-                null=True,
+                default="",
                 verbose_name="how apprentice status ends",
             ),
         ),
@@ -408,14 +408,14 @@ class Migration(migrations.Migration):
             model_name="historicalcertification",
             name="description_en",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="historicalcertification",
             name="description_es",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
@@ -425,7 +425,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. Online or in person at a testing centre.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="exam delivery",
             ),
         ),
@@ -436,7 +436,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. Online or in person at a testing centre.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="exam delivery",
             ),
         ),
@@ -444,14 +444,14 @@ class Migration(migrations.Migration):
             model_name="historicalcertification",
             name="exam_passing_en",
             field=models.CharField(
-                blank=True, help_text="e.g. 70% (70 of 100).", max_length=120, null=True, verbose_name="passing score"
+                blank=True, help_text="e.g. 70% (70 of 100).", max_length=120, default="", verbose_name="passing score"
             ),
         ),
         migrations.AddField(
             model_name="historicalcertification",
             name="exam_passing_es",
             field=models.CharField(
-                blank=True, help_text="e.g. 70% (70 of 100).", max_length=120, null=True, verbose_name="passing score"
+                blank=True, help_text="e.g. 70% (70 of 100).", max_length=120, default="", verbose_name="passing score"
             ),
         ),
         migrations.AddField(
@@ -461,7 +461,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Shown after the number, e.g. “scored; unscored pretest items come on top”.",
                 max_length=120,
-                null=True,
+                default="",
                 verbose_name="exam questions: detail",
             ),
         ),
@@ -472,7 +472,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Shown after the number, e.g. “scored; unscored pretest items come on top”.",
                 max_length=120,
-                null=True,
+                default="",
                 verbose_name="exam questions: detail",
             ),
         ),
@@ -480,14 +480,14 @@ class Migration(migrations.Migration):
             model_name="historicalcertification",
             name="name_en",
             field=models.CharField(
-                help_text="e.g. Certified Professional Coder.", max_length=150, null=True, verbose_name="name"
+                help_text="e.g. Certified Professional Coder.", max_length=150, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
             model_name="historicalcertification",
             name="name_es",
             field=models.CharField(
-                help_text="e.g. Certified Professional Coder.", max_length=150, null=True, verbose_name="name"
+                help_text="e.g. Certified Professional Coder.", max_length=150, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
@@ -496,7 +496,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Optional background in plain words, e.g. routes the requirements below cannot check (foreign programs). The eligibility check reads the requirements, not this text.",
-                null=True,
+                default="",
                 verbose_name="prerequisites in words",
             ),
         ),
@@ -506,7 +506,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Optional background in plain words, e.g. routes the requirements below cannot check (foreign programs). The eligibility check reads the requirements, not this text.",
-                null=True,
+                default="",
                 verbose_name="prerequisites in words",
             ),
         ),
@@ -517,7 +517,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. member price; non-member $299.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="price detail",
             ),
         ),
@@ -528,7 +528,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. member price; non-member $299.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="price detail",
             ),
         ),
@@ -536,28 +536,28 @@ class Migration(migrations.Migration):
             model_name="historicalcertification",
             name="renewal_detail_en",
             field=models.TextField(
-                blank=True, help_text="Other upkeep: dues, special CEUs.", null=True, verbose_name="renewal detail"
+                blank=True, help_text="Other upkeep: dues, special CEUs.", default="", verbose_name="renewal detail"
             ),
         ),
         migrations.AddField(
             model_name="historicalcertification",
             name="renewal_detail_es",
             field=models.TextField(
-                blank=True, help_text="Other upkeep: dues, special CEUs.", null=True, verbose_name="renewal detail"
+                blank=True, help_text="Other upkeep: dues, special CEUs.", default="", verbose_name="renewal detail"
             ),
         ),
         migrations.AddField(
             model_name="historicalcertification",
             name="summary_en",
             field=models.TextField(
-                help_text="Two or three plain sentences for a student.", null=True, verbose_name="summary"
+                help_text="Two or three plain sentences for a student.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
             model_name="historicalcertification",
             name="summary_es",
             field=models.TextField(
-                help_text="Two or three plain sentences for a student.", null=True, verbose_name="summary"
+                help_text="Two or three plain sentences for a student.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
@@ -566,7 +566,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="Full name, e.g. American Academy of Professional Coders.",
                 max_length=150,
-                null=True,
+                default="",
                 verbose_name="name",
             ),
         ),
@@ -576,7 +576,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="Full name, e.g. American Academy of Professional Coders.",
                 max_length=150,
-                null=True,
+                default="",
                 verbose_name="name",
             ),
         ),
@@ -584,28 +584,28 @@ class Migration(migrations.Migration):
             model_name="historicalcertifyingbody",
             name="summary_en",
             field=models.TextField(
-                blank=True, help_text="One or two sentences on who they are.", null=True, verbose_name="summary"
+                blank=True, help_text="One or two sentences on who they are.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
             model_name="historicalcertifyingbody",
             name="summary_es",
             field=models.TextField(
-                blank=True, help_text="One or two sentences on who they are.", null=True, verbose_name="summary"
+                blank=True, help_text="One or two sentences on who they are.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
             model_name="historicalcodeset",
             name="codes_what_en",
             field=models.TextField(
-                help_text="What the codes describe, in plain words.", null=True, verbose_name="what it codes"
+                help_text="What the codes describe, in plain words.", default="", verbose_name="what it codes"
             ),
         ),
         migrations.AddField(
             model_name="historicalcodeset",
             name="codes_what_es",
             field=models.TextField(
-                help_text="What the codes describe, in plain words.", null=True, verbose_name="what it codes"
+                help_text="What the codes describe, in plain words.", default="", verbose_name="what it codes"
             ),
         ),
         migrations.AddField(
@@ -615,7 +615,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. Current Procedural Terminology.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="full name",
             ),
         ),
@@ -626,7 +626,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. Current Procedural Terminology.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="full name",
             ),
         ),
@@ -634,14 +634,14 @@ class Migration(migrations.Migration):
             model_name="historicalcodeset",
             name="update_cadence_en",
             field=models.TextField(
-                help_text="When new codes take effect, e.g. every 1 January.", null=True, verbose_name="update cadence"
+                help_text="When new codes take effect, e.g. every 1 January.", default="", verbose_name="update cadence"
             ),
         ),
         migrations.AddField(
             model_name="historicalcodeset",
             name="update_cadence_es",
             field=models.TextField(
-                help_text="When new codes take effect, e.g. every 1 January.", null=True, verbose_name="update cadence"
+                help_text="When new codes take effect, e.g. every 1 January.", default="", verbose_name="update cadence"
             ),
         ),
         migrations.AddField(
@@ -651,7 +651,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Optional words that fit after “you need”, e.g. “a CAHIIM-accredited HIM program at associate level”. Required for a recommendation. Empty: the site writes it from the fields above.",
                 max_length=300,
-                null=True,
+                default="",
                 verbose_name="wording",
             ),
         ),
@@ -662,7 +662,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Optional words that fit after “you need”, e.g. “a CAHIIM-accredited HIM program at associate level”. Required for a recommendation. Empty: the site writes it from the fields above.",
                 max_length=300,
-                null=True,
+                default="",
                 verbose_name="wording",
             ),
         ),

@@ -112,90 +112,90 @@ class Migration(migrations.Migration):
             model_name="careertopic",
             name="description_en",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="careertopic",
             name="description_es",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="careertopic",
             name="summary_en",
-            field=models.TextField(help_text="One or two plain sentences.", null=True, verbose_name="summary"),
+            field=models.TextField(help_text="One or two plain sentences.", default="", verbose_name="summary"),
         ),
         migrations.AddField(
             model_name="careertopic",
             name="summary_es",
-            field=models.TextField(help_text="One or two plain sentences.", null=True, verbose_name="summary"),
+            field=models.TextField(help_text="One or two plain sentences.", default="", verbose_name="summary"),
         ),
         migrations.AddField(
             model_name="careertopic",
             name="title_en",
-            field=models.CharField(help_text="e.g. Job security.", max_length=150, null=True, verbose_name="title"),
+            field=models.CharField(help_text="e.g. Job security.", max_length=150, default="", verbose_name="title"),
         ),
         migrations.AddField(
             model_name="careertopic",
             name="title_es",
-            field=models.CharField(help_text="e.g. Job security.", max_length=150, null=True, verbose_name="title"),
+            field=models.CharField(help_text="e.g. Job security.", max_length=150, default="", verbose_name="title"),
         ),
         migrations.AddField(
             model_name="educationstep",
             name="covers_en",
             field=models.TextField(
-                blank=True, help_text="Subjects taught, one per line.", null=True, verbose_name="what it covers"
+                blank=True, help_text="Subjects taught, one per line.", default="", verbose_name="what it covers"
             ),
         ),
         migrations.AddField(
             model_name="educationstep",
             name="covers_es",
             field=models.TextField(
-                blank=True, help_text="Subjects taught, one per line.", null=True, verbose_name="what it covers"
+                blank=True, help_text="Subjects taught, one per line.", default="", verbose_name="what it covers"
             ),
         ),
         migrations.AddField(
             model_name="educationstep",
             name="description_en",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="educationstep",
             name="description_es",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="educationstep",
             name="name_en",
             field=models.CharField(
-                help_text="e.g. Certificate program.", max_length=150, null=True, verbose_name="name"
+                help_text="e.g. Certificate program.", max_length=150, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
             model_name="educationstep",
             name="name_es",
             field=models.CharField(
-                help_text="e.g. Certificate program.", max_length=150, null=True, verbose_name="name"
+                help_text="e.g. Certificate program.", max_length=150, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
             model_name="educationstep",
             name="summary_en",
             field=models.TextField(
-                help_text="Two or three plain sentences for a student.", null=True, verbose_name="summary"
+                help_text="Two or three plain sentences for a student.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
             model_name="educationstep",
             name="summary_es",
             field=models.TextField(
-                help_text="Two or three plain sentences for a student.", null=True, verbose_name="summary"
+                help_text="Two or three plain sentences for a student.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
@@ -205,7 +205,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. student to professional.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="what the dues range spans",
             ),
         ),
@@ -216,7 +216,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. student to professional.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="what the dues range spans",
             ),
         ),
@@ -227,7 +227,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="In plain words, e.g. AHIMA members $199, others $299.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="what the fee range spans",
             ),
         ),
@@ -238,7 +238,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="In plain words, e.g. AHIMA members $199, others $299.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="what the fee range spans",
             ),
         ),
@@ -249,7 +249,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="What a retake costs or includes, in plain words. Totals never count retakes.",
                 max_length=300,
-                null=True,
+                default="",
                 verbose_name="retakes",
             ),
         ),
@@ -260,7 +260,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="What a retake costs or includes, in plain words. Totals never count retakes.",
                 max_length=300,
-                null=True,
+                default="",
                 verbose_name="retakes",
             ),
         ),
@@ -268,90 +268,90 @@ class Migration(migrations.Migration):
             model_name="historicalcareertopic",
             name="description_en",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="historicalcareertopic",
             name="description_es",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="historicalcareertopic",
             name="summary_en",
-            field=models.TextField(help_text="One or two plain sentences.", null=True, verbose_name="summary"),
+            field=models.TextField(help_text="One or two plain sentences.", default="", verbose_name="summary"),
         ),
         migrations.AddField(
             model_name="historicalcareertopic",
             name="summary_es",
-            field=models.TextField(help_text="One or two plain sentences.", null=True, verbose_name="summary"),
+            field=models.TextField(help_text="One or two plain sentences.", default="", verbose_name="summary"),
         ),
         migrations.AddField(
             model_name="historicalcareertopic",
             name="title_en",
-            field=models.CharField(help_text="e.g. Job security.", max_length=150, null=True, verbose_name="title"),
+            field=models.CharField(help_text="e.g. Job security.", max_length=150, default="", verbose_name="title"),
         ),
         migrations.AddField(
             model_name="historicalcareertopic",
             name="title_es",
-            field=models.CharField(help_text="e.g. Job security.", max_length=150, null=True, verbose_name="title"),
+            field=models.CharField(help_text="e.g. Job security.", max_length=150, default="", verbose_name="title"),
         ),
         migrations.AddField(
             model_name="historicaleducationstep",
             name="covers_en",
             field=models.TextField(
-                blank=True, help_text="Subjects taught, one per line.", null=True, verbose_name="what it covers"
+                blank=True, help_text="Subjects taught, one per line.", default="", verbose_name="what it covers"
             ),
         ),
         migrations.AddField(
             model_name="historicaleducationstep",
             name="covers_es",
             field=models.TextField(
-                blank=True, help_text="Subjects taught, one per line.", null=True, verbose_name="what it covers"
+                blank=True, help_text="Subjects taught, one per line.", default="", verbose_name="what it covers"
             ),
         ),
         migrations.AddField(
             model_name="historicaleducationstep",
             name="description_en",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="historicaleducationstep",
             name="description_es",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="historicaleducationstep",
             name="name_en",
             field=models.CharField(
-                help_text="e.g. Certificate program.", max_length=150, null=True, verbose_name="name"
+                help_text="e.g. Certificate program.", max_length=150, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
             model_name="historicaleducationstep",
             name="name_es",
             field=models.CharField(
-                help_text="e.g. Certificate program.", max_length=150, null=True, verbose_name="name"
+                help_text="e.g. Certificate program.", max_length=150, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
             model_name="historicaleducationstep",
             name="summary_en",
             field=models.TextField(
-                help_text="Two or three plain sentences for a student.", null=True, verbose_name="summary"
+                help_text="Two or three plain sentences for a student.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
             model_name="historicaleducationstep",
             name="summary_es",
             field=models.TextField(
-                help_text="Two or three plain sentences for a student.", null=True, verbose_name="summary"
+                help_text="Two or three plain sentences for a student.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
@@ -361,7 +361,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. student to professional.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="what the dues range spans",
             ),
         ),
@@ -372,7 +372,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. student to professional.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="what the dues range spans",
             ),
         ),
@@ -383,7 +383,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="In plain words, e.g. AHIMA members $199, others $299.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="what the fee range spans",
             ),
         ),
@@ -394,7 +394,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="In plain words, e.g. AHIMA members $199, others $299.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="what the fee range spans",
             ),
         ),
@@ -405,7 +405,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="What a retake costs or includes, in plain words. Totals never count retakes.",
                 max_length=300,
-                null=True,
+                default="",
                 verbose_name="retakes",
             ),
         ),
@@ -416,7 +416,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="What a retake costs or includes, in plain words. Totals never count retakes.",
                 max_length=300,
-                null=True,
+                default="",
                 verbose_name="retakes",
             ),
         ),
@@ -424,14 +424,14 @@ class Migration(migrations.Migration):
             model_name="historicaloccupation",
             name="description_en",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="historicaloccupation",
             name="description_es",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
@@ -441,7 +441,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="As BLS states it, e.g. Postsecondary nondegree award.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="typical entry education",
             ),
         ),
@@ -452,7 +452,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="As BLS states it, e.g. Postsecondary nondegree award.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="typical entry education",
             ),
         ),
@@ -462,7 +462,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="As BLS or O*NET names it, e.g. Medical records specialists.",
                 max_length=150,
-                null=True,
+                default="",
                 verbose_name="name",
             ),
         ),
@@ -472,7 +472,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="As BLS or O*NET names it, e.g. Medical records specialists.",
                 max_length=150,
-                null=True,
+                default="",
                 verbose_name="name",
             ),
         ),
@@ -482,7 +482,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Job titles people in this work hold, one per line.",
-                null=True,
+                default="",
                 verbose_name="sample job titles",
             ),
         ),
@@ -492,7 +492,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Job titles people in this work hold, one per line.",
-                null=True,
+                default="",
                 verbose_name="sample job titles",
             ),
         ),
@@ -500,14 +500,14 @@ class Migration(migrations.Migration):
             model_name="historicaloccupation",
             name="summary_en",
             field=models.TextField(
-                help_text="What the work is, in two or three plain sentences.", null=True, verbose_name="summary"
+                help_text="What the work is, in two or three plain sentences.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
             model_name="historicaloccupation",
             name="summary_es",
             field=models.TextField(
-                help_text="What the work is, in two or three plain sentences.", null=True, verbose_name="summary"
+                help_text="What the work is, in two or three plain sentences.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
@@ -516,7 +516,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="What the work involves, one task per line, most common first.",
-                null=True,
+                default="",
                 verbose_name="tasks",
             ),
         ),
@@ -526,7 +526,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="What the work involves, one task per line, most common first.",
-                null=True,
+                default="",
                 verbose_name="tasks",
             ),
         ),
@@ -536,7 +536,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Where and how people do the work, one point per line.",
-                null=True,
+                default="",
                 verbose_name="work settings",
             ),
         ),
@@ -546,7 +546,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Where and how people do the work, one point per line.",
-                null=True,
+                default="",
                 verbose_name="work settings",
             ),
         ),
@@ -557,7 +557,7 @@ class Migration(migrations.Migration):
                 db_column="occupation_en",
                 help_text="As the source names it, e.g. Medical records specialists, or Financial clerks (a wider BLS group). Visitors read it next to the figure.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="group the figure describes",
             ),
         ),
@@ -568,7 +568,7 @@ class Migration(migrations.Migration):
                 db_column="occupation_es",
                 help_text="As the source names it, e.g. Medical records specialists, or Financial clerks (a wider BLS group). Visitors read it next to the figure.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="group the figure describes",
             ),
         ),
@@ -576,14 +576,14 @@ class Migration(migrations.Migration):
             model_name="historicaloutlookfigure",
             name="label_en",
             field=models.CharField(
-                help_text="What visitors read next to the number.", max_length=200, null=True, verbose_name="label"
+                help_text="What visitors read next to the number.", max_length=200, default="", verbose_name="label"
             ),
         ),
         migrations.AddField(
             model_name="historicaloutlookfigure",
             name="label_es",
             field=models.CharField(
-                help_text="What visitors read next to the number.", max_length=200, null=True, verbose_name="label"
+                help_text="What visitors read next to the number.", max_length=200, default="", verbose_name="label"
             ),
         ),
         migrations.AddField(
@@ -592,7 +592,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="The period the figure covers, e.g. May 2024 or 2024–34.",
                 max_length=80,
-                null=True,
+                default="",
                 verbose_name="period",
             ),
         ),
@@ -602,7 +602,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="The period the figure covers, e.g. May 2024 or 2024–34.",
                 max_length=80,
-                null=True,
+                default="",
                 verbose_name="period",
             ),
         ),
@@ -610,28 +610,28 @@ class Migration(migrations.Migration):
             model_name="historicalqualificationpath",
             name="description_en",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="historicalqualificationpath",
             name="description_es",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="historicalqualificationpath",
             name="name_en",
             field=models.CharField(
-                help_text="e.g. Certificate program to CPC.", max_length=150, null=True, verbose_name="name"
+                help_text="e.g. Certificate program to CPC.", max_length=150, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
             model_name="historicalqualificationpath",
             name="name_es",
             field=models.CharField(
-                help_text="e.g. Certificate program to CPC.", max_length=150, null=True, verbose_name="name"
+                help_text="e.g. Certificate program to CPC.", max_length=150, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
@@ -640,7 +640,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="The job this path leads to, e.g. Medical coder.",
                 max_length=150,
-                null=True,
+                default="",
                 verbose_name="role",
             ),
         ),
@@ -650,7 +650,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="The job this path leads to, e.g. Medical coder.",
                 max_length=150,
-                null=True,
+                default="",
                 verbose_name="role",
             ),
         ),
@@ -658,14 +658,14 @@ class Migration(migrations.Migration):
             model_name="historicalqualificationpath",
             name="summary_en",
             field=models.TextField(
-                help_text="Two or three plain sentences for a student.", null=True, verbose_name="summary"
+                help_text="Two or three plain sentences for a student.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
             model_name="historicalqualificationpath",
             name="summary_es",
             field=models.TextField(
-                help_text="Two or three plain sentences for a student.", null=True, verbose_name="summary"
+                help_text="Two or three plain sentences for a student.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
@@ -674,7 +674,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Only what a cited source says about how people develop it; add those pages to the sources. Leave empty when no source says: the page then says so instead.",
-                null=True,
+                default="",
                 verbose_name="how people build it",
             ),
         ),
@@ -684,7 +684,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Only what a cited source says about how people develop it; add those pages to the sources. Leave empty when no source says: the page then says so instead.",
-                null=True,
+                default="",
                 verbose_name="how people build it",
             ),
         ),
@@ -692,52 +692,52 @@ class Migration(migrations.Migration):
             model_name="historicalskill",
             name="name_en",
             field=models.CharField(
-                help_text="e.g. Attention to detail.", max_length=120, null=True, verbose_name="name"
+                help_text="e.g. Attention to detail.", max_length=120, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
             model_name="historicalskill",
             name="name_es",
             field=models.CharField(
-                help_text="e.g. Attention to detail.", max_length=120, null=True, verbose_name="name"
+                help_text="e.g. Attention to detail.", max_length=120, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
             model_name="historicalskill",
             name="on_the_job_en",
             field=models.TextField(
-                help_text="What this skill means in daily work.", null=True, verbose_name="on the job"
+                help_text="What this skill means in daily work.", default="", verbose_name="on the job"
             ),
         ),
         migrations.AddField(
             model_name="historicalskill",
             name="on_the_job_es",
             field=models.TextField(
-                help_text="What this skill means in daily work.", null=True, verbose_name="on the job"
+                help_text="What this skill means in daily work.", default="", verbose_name="on the job"
             ),
         ),
         migrations.AddField(
             model_name="historicalskill",
             name="summary_en",
-            field=models.TextField(help_text="One or two plain sentences.", null=True, verbose_name="summary"),
+            field=models.TextField(help_text="One or two plain sentences.", default="", verbose_name="summary"),
         ),
         migrations.AddField(
             model_name="historicalskill",
             name="summary_es",
-            field=models.TextField(help_text="One or two plain sentences.", null=True, verbose_name="summary"),
+            field=models.TextField(help_text="One or two plain sentences.", default="", verbose_name="summary"),
         ),
         migrations.AddField(
             model_name="occupation",
             name="description_en",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="occupation",
             name="description_es",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
@@ -747,7 +747,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="As BLS states it, e.g. Postsecondary nondegree award.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="typical entry education",
             ),
         ),
@@ -758,7 +758,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="As BLS states it, e.g. Postsecondary nondegree award.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="typical entry education",
             ),
         ),
@@ -768,7 +768,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="As BLS or O*NET names it, e.g. Medical records specialists.",
                 max_length=150,
-                null=True,
+                default="",
                 verbose_name="name",
             ),
         ),
@@ -778,7 +778,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="As BLS or O*NET names it, e.g. Medical records specialists.",
                 max_length=150,
-                null=True,
+                default="",
                 verbose_name="name",
             ),
         ),
@@ -788,7 +788,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Job titles people in this work hold, one per line.",
-                null=True,
+                default="",
                 verbose_name="sample job titles",
             ),
         ),
@@ -798,7 +798,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Job titles people in this work hold, one per line.",
-                null=True,
+                default="",
                 verbose_name="sample job titles",
             ),
         ),
@@ -806,14 +806,14 @@ class Migration(migrations.Migration):
             model_name="occupation",
             name="summary_en",
             field=models.TextField(
-                help_text="What the work is, in two or three plain sentences.", null=True, verbose_name="summary"
+                help_text="What the work is, in two or three plain sentences.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
             model_name="occupation",
             name="summary_es",
             field=models.TextField(
-                help_text="What the work is, in two or three plain sentences.", null=True, verbose_name="summary"
+                help_text="What the work is, in two or three plain sentences.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
@@ -822,7 +822,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="What the work involves, one task per line, most common first.",
-                null=True,
+                default="",
                 verbose_name="tasks",
             ),
         ),
@@ -832,7 +832,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="What the work involves, one task per line, most common first.",
-                null=True,
+                default="",
                 verbose_name="tasks",
             ),
         ),
@@ -842,7 +842,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Where and how people do the work, one point per line.",
-                null=True,
+                default="",
                 verbose_name="work settings",
             ),
         ),
@@ -852,7 +852,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Where and how people do the work, one point per line.",
-                null=True,
+                default="",
                 verbose_name="work settings",
             ),
         ),
@@ -863,7 +863,7 @@ class Migration(migrations.Migration):
                 db_column="occupation_en",
                 help_text="As the source names it, e.g. Medical records specialists, or Financial clerks (a wider BLS group). Visitors read it next to the figure.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="group the figure describes",
             ),
         ),
@@ -874,7 +874,7 @@ class Migration(migrations.Migration):
                 db_column="occupation_es",
                 help_text="As the source names it, e.g. Medical records specialists, or Financial clerks (a wider BLS group). Visitors read it next to the figure.",
                 max_length=200,
-                null=True,
+                default="",
                 verbose_name="group the figure describes",
             ),
         ),
@@ -882,14 +882,14 @@ class Migration(migrations.Migration):
             model_name="outlookfigure",
             name="label_en",
             field=models.CharField(
-                help_text="What visitors read next to the number.", max_length=200, null=True, verbose_name="label"
+                help_text="What visitors read next to the number.", max_length=200, default="", verbose_name="label"
             ),
         ),
         migrations.AddField(
             model_name="outlookfigure",
             name="label_es",
             field=models.CharField(
-                help_text="What visitors read next to the number.", max_length=200, null=True, verbose_name="label"
+                help_text="What visitors read next to the number.", max_length=200, default="", verbose_name="label"
             ),
         ),
         migrations.AddField(
@@ -898,7 +898,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="The period the figure covers, e.g. May 2024 or 2024–34.",
                 max_length=80,
-                null=True,
+                default="",
                 verbose_name="period",
             ),
         ),
@@ -908,7 +908,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="The period the figure covers, e.g. May 2024 or 2024–34.",
                 max_length=80,
-                null=True,
+                default="",
                 verbose_name="period",
             ),
         ),
@@ -919,7 +919,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Optional advice shown with this step.",
                 max_length=300,
-                null=True,
+                default="",
                 verbose_name="note",
             ),
         ),
@@ -930,7 +930,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Optional advice shown with this step.",
                 max_length=300,
-                null=True,
+                default="",
                 verbose_name="note",
             ),
         ),
@@ -938,28 +938,28 @@ class Migration(migrations.Migration):
             model_name="qualificationpath",
             name="description_en",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="qualificationpath",
             name="description_es",
             field=models.TextField(
-                blank=True, help_text="Longer text in Markdown.", null=True, verbose_name="description"
+                blank=True, help_text="Longer text in Markdown.", default="", verbose_name="description"
             ),
         ),
         migrations.AddField(
             model_name="qualificationpath",
             name="name_en",
             field=models.CharField(
-                help_text="e.g. Certificate program to CPC.", max_length=150, null=True, verbose_name="name"
+                help_text="e.g. Certificate program to CPC.", max_length=150, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
             model_name="qualificationpath",
             name="name_es",
             field=models.CharField(
-                help_text="e.g. Certificate program to CPC.", max_length=150, null=True, verbose_name="name"
+                help_text="e.g. Certificate program to CPC.", max_length=150, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
@@ -968,7 +968,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="The job this path leads to, e.g. Medical coder.",
                 max_length=150,
-                null=True,
+                default="",
                 verbose_name="role",
             ),
         ),
@@ -978,7 +978,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="The job this path leads to, e.g. Medical coder.",
                 max_length=150,
-                null=True,
+                default="",
                 verbose_name="role",
             ),
         ),
@@ -986,14 +986,14 @@ class Migration(migrations.Migration):
             model_name="qualificationpath",
             name="summary_en",
             field=models.TextField(
-                help_text="Two or three plain sentences for a student.", null=True, verbose_name="summary"
+                help_text="Two or three plain sentences for a student.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
             model_name="qualificationpath",
             name="summary_es",
             field=models.TextField(
-                help_text="Two or three plain sentences for a student.", null=True, verbose_name="summary"
+                help_text="Two or three plain sentences for a student.", default="", verbose_name="summary"
             ),
         ),
         migrations.AddField(
@@ -1002,7 +1002,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Only what a cited source says about how people develop it; add those pages to the sources. Leave empty when no source says: the page then says so instead.",
-                null=True,
+                default="",
                 verbose_name="how people build it",
             ),
         ),
@@ -1012,7 +1012,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="Only what a cited source says about how people develop it; add those pages to the sources. Leave empty when no source says: the page then says so instead.",
-                null=True,
+                default="",
                 verbose_name="how people build it",
             ),
         ),
@@ -1020,39 +1020,39 @@ class Migration(migrations.Migration):
             model_name="skill",
             name="name_en",
             field=models.CharField(
-                help_text="e.g. Attention to detail.", max_length=120, null=True, verbose_name="name"
+                help_text="e.g. Attention to detail.", max_length=120, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
             model_name="skill",
             name="name_es",
             field=models.CharField(
-                help_text="e.g. Attention to detail.", max_length=120, null=True, verbose_name="name"
+                help_text="e.g. Attention to detail.", max_length=120, default="", verbose_name="name"
             ),
         ),
         migrations.AddField(
             model_name="skill",
             name="on_the_job_en",
             field=models.TextField(
-                help_text="What this skill means in daily work.", null=True, verbose_name="on the job"
+                help_text="What this skill means in daily work.", default="", verbose_name="on the job"
             ),
         ),
         migrations.AddField(
             model_name="skill",
             name="on_the_job_es",
             field=models.TextField(
-                help_text="What this skill means in daily work.", null=True, verbose_name="on the job"
+                help_text="What this skill means in daily work.", default="", verbose_name="on the job"
             ),
         ),
         migrations.AddField(
             model_name="skill",
             name="summary_en",
-            field=models.TextField(help_text="One or two plain sentences.", null=True, verbose_name="summary"),
+            field=models.TextField(help_text="One or two plain sentences.", default="", verbose_name="summary"),
         ),
         migrations.AddField(
             model_name="skill",
             name="summary_es",
-            field=models.TextField(help_text="One or two plain sentences.", null=True, verbose_name="summary"),
+            field=models.TextField(help_text="One or two plain sentences.", default="", verbose_name="summary"),
         ),
         migrations.RunPython(copy_text_to_english, migrations.RunPython.noop),
         migrations.RunPython(move_held_text_to_english, migrations.RunPython.noop),
