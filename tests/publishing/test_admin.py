@@ -14,7 +14,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from publishing.admin import PublishableAdmin
-from publishing.models import Authorship, Confirmation, PendingChange, PublicationStatus, content_models, translated_originals
+from publishing.models import (
+    Authorship,
+    Confirmation,
+    PendingChange,
+    PublicationStatus,
+    content_models,
+    translated_originals,
+)
 from publishing.services import pending_change_save, record_publish
 from qualifications.models import PathStep
 from tests.factories import (
