@@ -5,7 +5,10 @@ imports those modules before the admin loads. A field `summary` gains `summary_e
 `summary_es` beside it, and `record.summary` reads the active language's text, falling
 back to English when the Spanish is empty."""
 
+from django.conf import settings
+from django.utils.translation import get_language
 from modeltranslation.translator import TranslationOptions, translator
+from modeltranslation.utils import build_localized_fieldname
 from simple_history import register as register_history
 
 from .models import PublishableContent
@@ -33,3 +36,15 @@ def translate(model, *fields):
     translator.register(model, options)
     if issubclass(model, PublishableContent):
         register_history(model, app=model._meta.app_label, inherit=False)
+
+
+def shows_english(record, name):
+    """True when `record.<name>` reads as English on a page in another language: its
+    column for the active language is empty and the English one fills in. Reads the
+    record's own columns only (no query)."""
+    language = get_language() or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        return False
+    column = build_localized_fieldname(name, language)
+    english = build_localized_fieldname(name, settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    return hasattr(record, column) and not getattr(record, column) and bool(getattr(record, english, ""))
