@@ -78,13 +78,14 @@ def test_spanish_page_shows_spanish_text_and_labels_english_fallback(client):
     skill.summary_es = "Trabajo cuidadoso."
     skill.how_to_build_es = "Practica con casos reales."
     skill.save()
-    page = client.get(f"/es{skill.get_absolute_url()}").content.decode()
+    address = skill.get_absolute_url()
+    page = client.get(f"/es{address}").content.decode()
     assert "Atención al detalle" in page.split("</title>")[0]
     assert "Trabajo cuidadoso." in page and "Careful work." not in page
     assert '<p lang="en">Checks codes.' in page and "solo en inglés" in page
     assert page.count("solo en inglés") == 1
 
-    english = client.get(skill.get_absolute_url()).content.decode()
+    english = client.get(address).content.decode()
     assert "Careful work." in english and "English only" not in english and "solo en inglés" not in english
 
 
