@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -293,6 +293,16 @@ def published_now():
     return Q(status=PublicationStatus.PUBLISHED) & (Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now()))
 
 
+def spanish_older_than_english():
+    """Q: the Spanish text was last changed before the English text (see PublishableContent.save)."""
+    return Q(spanish_text_changed__lt=F("english_text_changed"))
+
+
+def needing_review(model):
+    """Q: records of `model` an editor should review."""
+    return Q(last_reviewed__lt=model.review_cutoff()) | spanish_older_than_english()
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_now())
@@ -301,8 +311,16 @@ class PublishableQuerySet(models.QuerySet):
         """Published, but not visible before a publish_from still to come."""
         return self.filter(status=PublicationStatus.PUBLISHED, publish_from__gt=timezone.now())
 
+    def spanish_outdated(self):
+        """Records whose Spanish text was last changed before their English text."""
+        return self.filter(spanish_older_than_english())
+
     def needs_review(self):
-        return self.filter(last_reviewed__lt=self.model.review_cutoff())
+        """Not reviewed within the review interval, or Spanish text older than the English."""
+        return self.filter(needing_review(self.model))
+
+    def reviewed_recently(self):
+        return self.exclude(needing_review(self.model))
 
 
 class PublishableContent(models.Model):
@@ -341,6 +359,8 @@ class PublishableContent(models.Model):
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
+    english_text_changed = models.DateTimeField(_("English text last changed"), null=True, editable=False)
+    spanish_text_changed = models.DateTimeField(_("Spanish text last changed"), null=True, editable=False)
     # `history` (django-simple-history) is added by `publishing.translation.translate()`.
 
     objects = PublishableQuerySet.as_manager()
@@ -375,7 +395,42 @@ class PublishableContent(models.Model):
 
     @property
     def needs_review(self):
-        return self.last_reviewed < self.review_cutoff()
+        return self.last_reviewed < self.review_cutoff() or self.spanish_is_outdated
+
+    @property
+    def spanish_is_outdated(self):
+        return bool(self.spanish_text_changed and self.english_text_changed) and (
+            self.spanish_text_changed < self.english_text_changed
+        )
+
+    #: The language columns of translated text, and the field dating each language's last change.
+    TEXT_CHANGE_FIELDS = {"en": "english_text_changed", "es": "spanish_text_changed"}
+
+    def _texts(self, language):
+        return tuple(getattr(self, f"{name}_{language}") for name in sorted(translated_originals(type(self))))
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        if not record.get_deferred_fields():
+            record._loaded_texts = {language: record._texts(language) for language in cls.TEXT_CHANGE_FIELDS}
+        return record
+
+    def save(self, *args, **kwargs):
+        """Date the last change to each language's text, so "needs review" can find
+        Spanish text older than the English it translates."""
+        loaded = getattr(self, "_loaded_texts", None)
+        if loaded is not None or self._state.adding:
+            now = timezone.now()
+            texts = {language: self._texts(language) for language in self.TEXT_CHANGE_FIELDS}
+            for language, field in self.TEXT_CHANGE_FIELDS.items():
+                before = loaded[language] if loaded is not None else ("",) * len(texts[language])
+                if texts[language] != before:
+                    setattr(self, field, now)
+                    if kwargs.get("update_fields") is not None:
+                        kwargs["update_fields"] = {*kwargs["update_fields"], field}
+            self._loaded_texts = texts
+        super().save(*args, **kwargs)
 
     @property
     def reviewed_on(self):

@@ -102,3 +102,41 @@ def test_a_spanish_edit_invalidates_cached_pages():
     skill.summary_es = "Trabajo cuidadoso."
     skill.save()
     assert content_generation() > before
+
+
+def test_text_changes_are_dated_per_language():
+    skill = SkillFactory(summary="Careful work.")
+    assert skill.english_text_changed is not None and skill.spanish_text_changed is None
+    english_date = skill.english_text_changed
+
+    skill = Skill.objects.get(pk=skill.pk)
+    skill.last_reviewed = skill.last_reviewed  # no text change
+    skill.save()
+    assert skill.english_text_changed == english_date and skill.spanish_text_changed is None
+
+    skill.summary_es = "Trabajo cuidadoso."
+    skill.save()
+    assert skill.spanish_text_changed > english_date and skill.english_text_changed == english_date
+
+
+def test_spanish_older_than_english_needs_review(client, publisher):
+    skill = SkillFactory(summary="Careful work.")
+    skill.summary_es = "Trabajo cuidadoso."
+    skill.save()
+    assert not skill.needs_review and not Skill.objects.needs_review().exists()
+
+    skill = Skill.objects.get(pk=skill.pk)
+    skill.summary_en = "Careful, patient work."
+    skill.save()
+    assert skill.needs_review and skill.spanish_is_outdated
+    assert list(Skill.objects.needs_review()) == [skill]
+    assert list(Skill.objects.spanish_outdated()) == [skill]
+    assert not Skill.objects.reviewed_recently().exists()
+
+    client.force_login(publisher)
+    listed = client.get("/admin/qualifications/skill/?review=needed").context["cl"].result_list
+    assert list(listed) == [skill]
+
+    skill.summary_es = "Trabajo cuidadoso y paciente."
+    skill.save()
+    assert not Skill.objects.needs_review().exists() and list(Skill.objects.reviewed_recently()) == [skill]
