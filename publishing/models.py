@@ -369,9 +369,37 @@ class PublishableContent(models.Model):
     figures: tuple[str, ...] = ()
     #: Lookups `citations()` reads beyond the figures' sources (prefetched when listing figures).
     figure_prefetch: tuple[str, ...] = ()
+    #: The field dating the last change to each language's text.
+    TEXT_CHANGE_FIELDS = {"en": "english_text_changed", "es": "spanish_text_changed"}
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        """Date the last change to each language's text, so "needs review" can find
+        Spanish text older than the English it translates."""
+        loaded = getattr(self, "_loaded_texts", None)
+        if loaded is not None or self._state.adding:
+            now = timezone.now()
+            texts = {language: self._texts(language) for language in self.TEXT_CHANGE_FIELDS}
+            for language, field in self.TEXT_CHANGE_FIELDS.items():
+                before = loaded[language] if loaded is not None else ("",) * len(texts[language])
+                if texts[language] != before:
+                    setattr(self, field, now)
+                    if kwargs.get("update_fields") is not None:
+                        kwargs["update_fields"] = {*kwargs["update_fields"], field}
+            self._loaded_texts = texts
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        if not record.get_deferred_fields():
+            record._loaded_texts = {language: record._texts(language) for language in cls.TEXT_CHANGE_FIELDS}
+        return record
+
+    def _texts(self, language):
+        return tuple(getattr(self, f"{name}_{language}") for name in sorted(translated_originals(type(self))))
 
     @classmethod
     def review_cutoff(cls):
@@ -402,35 +430,6 @@ class PublishableContent(models.Model):
         return bool(self.spanish_text_changed and self.english_text_changed) and (
             self.spanish_text_changed < self.english_text_changed
         )
-
-    #: The language columns of translated text, and the field dating each language's last change.
-    TEXT_CHANGE_FIELDS = {"en": "english_text_changed", "es": "spanish_text_changed"}
-
-    def _texts(self, language):
-        return tuple(getattr(self, f"{name}_{language}") for name in sorted(translated_originals(type(self))))
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        record = super().from_db(db, field_names, values)
-        if not record.get_deferred_fields():
-            record._loaded_texts = {language: record._texts(language) for language in cls.TEXT_CHANGE_FIELDS}
-        return record
-
-    def save(self, *args, **kwargs):
-        """Date the last change to each language's text, so "needs review" can find
-        Spanish text older than the English it translates."""
-        loaded = getattr(self, "_loaded_texts", None)
-        if loaded is not None or self._state.adding:
-            now = timezone.now()
-            texts = {language: self._texts(language) for language in self.TEXT_CHANGE_FIELDS}
-            for language, field in self.TEXT_CHANGE_FIELDS.items():
-                before = loaded[language] if loaded is not None else ("",) * len(texts[language])
-                if texts[language] != before:
-                    setattr(self, field, now)
-                    if kwargs.get("update_fields") is not None:
-                        kwargs["update_fields"] = {*kwargs["update_fields"], field}
-            self._loaded_texts = texts
-        super().save(*args, **kwargs)
 
     @property
     def reviewed_on(self):
