@@ -81,6 +81,9 @@ def test_spanish_page_shows_spanish_text_and_labels_english_fallback(client):
     address = skill.get_absolute_url()
     page = client.get(f"/es{address}").content.decode()
     assert "Atención al detalle" in page.split("</title>")[0]
+    assert '<meta property="og:title" content="Atención al detalle">' in page
+    assert '"name": "Atención al detalle"' in page  # JSON-LD
+    assert 'aria-current="page">Atención al detalle</li>' in page  # breadcrumbs
     assert "Trabajo cuidadoso." in page and "Careful work." not in page
     assert '<p lang="en">Checks codes.' in page and "solo en inglés" in page
     assert page.count("solo en inglés") == 1
