@@ -15,6 +15,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 http_url_validator = URLValidator(
@@ -439,11 +440,20 @@ class PublishableContent(models.Model):
         return max(self.last_reviewed, timezone.localdate(self.created))
 
     def change_notes(self, *, limit=5):
-        """Recorded changes that carry an editor's note, newest first: (date, note) pairs."""
+        """Recorded changes that carry an editor's note, newest first: (date, PublicNote) pairs,
+        the note in the page's language when the editor wrote one in it, else in English."""
         changes = self.history.exclude(history_change_reason__isnull=True).exclude(
             history_change_reason__in=["", STARTER_CONTENT_NOTE]
         )
-        return list(changes.order_by("-history_date").values_list("history_date", "history_change_reason")[:limit])
+        rows = changes.order_by("-history_date").values_list("history_date", "history_change_reason", "change_note_es")
+        spanish_page = get_language() == "es"
+        return [
+            (
+                date,
+                PublicNote(note_es, in_english=False) if spanish_page and note_es else PublicNote(note, spanish_page),
+            )
+            for date, note, note_es in rows[:limit]
+        ]
 
     def citations(self):
         """Every sourced figure on this record, as (name, Citation) pairs."""
@@ -557,6 +567,30 @@ def review_summary(user=None):
 #: simple-history stores change reasons in a 100-character column.
 CHANGE_NOTE_MAX_LENGTH = 100
 
+
+@dataclass(frozen=True)
+class PublicNote:
+    """A change note as a page shows it; `in_english` when a Spanish page shows the English note."""
+
+    text: str
+    in_english: bool = False
+
+    def __str__(self):
+        return self.text
+
+
+class HistoricalSpanishNote(models.Model):
+    """Base of every content record's historical model: the version's change note in Spanish
+    (simple-history keeps the English one in `history_change_reason`)."""
+
+    change_note_es = models.CharField(
+        _("change note in Spanish"), max_length=CHANGE_NOTE_MAX_LENGTH, blank=True, default=""
+    )
+
+    class Meta:
+        abstract = True
+
+
 #: Fields that never go into a pending change: publication state is the publisher's, timestamps are automatic.
 PENDING_EXCLUDED_FIELDS = {"status", "publish_from", "created", "updated"}
 
@@ -598,6 +632,7 @@ class PendingChange(models.Model):
         blank=True,
         help_text=_("What changed and why, in the editor's words."),
     )
+    note_es = models.CharField(_("change note in Spanish"), max_length=CHANGE_NOTE_MAX_LENGTH, blank=True, default="")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -10,8 +10,9 @@ from django.utils.translation import get_language
 from modeltranslation.translator import TranslationOptions, translator
 from modeltranslation.utils import build_localized_fieldname
 from simple_history import register as register_history
+from simple_history.signals import pre_create_historical_record
 
-from .models import PublishableContent
+from .models import HistoricalSpanishNote, PublishableContent
 
 
 def translate(model, *fields):
@@ -35,7 +36,15 @@ def translate(model, *fields):
     )
     translator.register(model, options)
     if issubclass(model, PublishableContent):
-        register_history(model, app=model._meta.app_label, inherit=False)
+        register_history(model, app=model._meta.app_label, inherit=False, bases=[HistoricalSpanishNote])
+
+
+def record_spanish_note(sender, instance, history_instance, **kwargs):
+    """Store the Spanish change note set with `services.save_with_history` on the new version."""
+    history_instance.change_note_es = getattr(instance, "_change_note_es", "") or ""
+
+
+pre_create_historical_record.connect(record_spanish_note, dispatch_uid="publishing.spanish_change_note")
 
 
 def shows_english(record, name):

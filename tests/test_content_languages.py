@@ -143,3 +143,31 @@ def test_spanish_older_than_english_needs_review(client, publisher):
     skill.summary_es = "Trabajo cuidadoso y paciente."
     skill.save()
     assert not Skill.objects.needs_review().exists() and list(Skill.objects.reviewed_recently()) == [skill]
+
+
+def test_spanish_pages_show_the_spanish_change_note_or_the_english_one_marked(client, publisher):
+    skill = SkillFactory()
+    address = skill.get_absolute_url()
+    skill.summary_en = "Careful, patient work."
+    save_with_history(skill, user=publisher, note="Summary rewritten", note_es="Resumen reescrito")
+    skill.on_the_job_en = "Checks every code."
+    save_with_history(skill, user=publisher, note="Example added")
+
+    page = client.get(f"/es{address}").content.decode()
+    assert "Resumen reescrito" in page and "Summary rewritten" not in page
+    assert '<span lang="en">Example added</span> <span class="badge text-bg-light english-only">' in page
+    english = client.get(address).content.decode()
+    assert "Summary rewritten" in english and "Resumen reescrito" not in english and "English only" not in english
+
+
+def test_a_held_change_keeps_its_spanish_note_until_published(publisher):
+    editor = UserFactory(is_staff=True)
+    skill = SkillFactory()
+    edited = Skill.objects.get(pk=skill.pk)
+    edited.summary_es = "Trabajo cuidadoso."
+    pending_change_save(
+        record=skill, edited=edited, field_names=["summary_es"], user=editor, note="Spanish", note_es="Español"
+    )
+    record_publish(record=skill, user=publisher)
+    latest = skill.history.first()
+    assert (latest.history_change_reason, latest.change_note_es) == ("Spanish", "Español")
