@@ -450,7 +450,7 @@ class PublishableContent(models.Model):
         return [
             (
                 date,
-                PublicNote(note_es, in_english=False) if spanish_page and note_es else PublicNote(note, spanish_page),
+                PublicNote(note_es) if spanish_page and note_es else PublicNote(note, in_english=spanish_page),
             )
             for date, note, note_es in rows[:limit]
         ]
@@ -568,15 +568,13 @@ def review_summary(user=None):
 CHANGE_NOTE_MAX_LENGTH = 100
 
 
-@dataclass(frozen=True)
-class PublicNote:
+class PublicNote(str):
     """A change note as a page shows it; `in_english` when a Spanish page shows the English note."""
 
-    text: str
-    in_english: bool = False
-
-    def __str__(self):
-        return self.text
+    def __new__(cls, text, in_english=False):
+        note = super().__new__(cls, text)
+        note.in_english = in_english
+        return note
 
 
 class HistoricalSpanishNote(models.Model):

@@ -28,10 +28,11 @@ PUBLICATION_FIELDSET = (
 )
 PUBLICATION_FIELDS = ("status", "publish_from")
 #: Fields that only exist in the admin form, never on the model.
+CHANGE_NOTE_FIELDS = ("change_note", "change_note_es")
 CHANGE_NOTE_FIELDSET = (
     _("Change note"),
     {
-        "fields": ["change_note", "change_note_es"],
+        "fields": list(CHANGE_NOTE_FIELDS),
         "description": _("Say in one line what you changed and why. Visitors see it under “What changed”."),
     },
 )
