@@ -6,6 +6,12 @@ is missing and skips every record that already exists, so an editor's
 changes survive a rerun: links (many-to-many fields, path steps) are set only
 on records it creates. A certification's eligibility requirements are loaded
 together, and only for a certification that has none yet.
+
+Spanish text sits beside the English as `<field>_es` keys (`summary`, `summary_es`).
+On a record that exists already, the loader fills a Spanish text only where the
+record has none, so a translation added later reaches existing databases and an
+editor's Spanish is never overwritten. A row (path step, requirement) gets its
+Spanish only while its English is still the data file's.
 """
 
 import json
@@ -18,7 +24,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 
 from certifications.models import Certification, CertifyingBody, CodeSet, EducationLevel, Requirement
-from publishing.models import STARTER_CONTENT_NOTE, Source
+from publishing.models import STARTER_CONTENT_NOTE, Source, translated_originals
 from qualifications.models import (
     CareerTopic,
     EducationStep,
@@ -39,14 +45,16 @@ class StarterContentError(Exception):
 
 @dataclass
 class StarterContentReport:
-    """What one run did: the names of the records it created and skipped."""
+    """What one run did: the names of the records it created, gave missing Spanish text to, and skipped."""
 
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    translated: list[str] = field(default_factory=list)
 
     @property
     def summary(self):
-        return f"created {len(self.created)}, skipped {len(self.skipped)}"
+        summary = f"created {len(self.created)}, skipped {len(self.skipped)}"
+        return f"{summary}, Spanish added to {len(self.translated)}" if self.translated else summary
 
 
 def data_file(app_label, *parts):
@@ -112,9 +120,18 @@ def _load_entry(*, model, entry, report, say):
     if not key:
         raise StarterContentError(f"A {model._meta.verbose_name} entry has no {key_field}: {entry!r}")
     name = f"{model._meta.verbose_name} {key}"
-    if model._default_manager.filter(**{key_field: key}).exists():
-        report.skipped.append(name)
-        say(f"skipped {name} (already exists)")
+    existing = model._default_manager.filter(**{key_field: key}).first()
+    if existing is not None:
+        filled = _fill_spanish(existing, entry, name=name)
+        if model is QualificationPath:
+            steps = [{**step, "position": position} for position, step in enumerate(entry.get("steps", []), start=1)]
+            filled += _fill_row_spanish(existing.steps.all(), steps, ["position", "note"], name=name)
+        if filled:
+            report.translated.append(name)
+            say(f"Spanish added to {name} ({', '.join(filled)})")
+        else:
+            report.skipped.append(name)
+            say(f"skipped {name} (already exists)")
         return
 
     entry = dict(entry)
@@ -137,10 +154,15 @@ def _load_requirements(*, entries, report, say):
         by_certification.setdefault(entry.get("certification"), []).append(entry)
     for slug, group in by_certification.items():
         names = [f"eligibility requirement {slug} #{number}" for number in range(1, len(group) + 1)]
-        if Requirement.objects.filter(certification__slug=slug).exists():
+        existing = Requirement.objects.filter(certification__slug=slug)
+        if existing.exists():
+            keys = ["route", "kind", "wording"]
+            filled = _fill_row_spanish(existing, group, keys, name=f"eligibility requirements {slug}")
             for name in names:
                 report.skipped.append(name)
                 say(f"skipped {name} (the certification has requirements already)")
+            if filled:
+                say(f"Spanish added to eligibility requirements {slug} ({', '.join(filled)})")
             continue
         for name, entry in zip(names, group, strict=True):
             values, _links = _field_values(model=Requirement, entry=entry, name=name)
@@ -149,11 +171,44 @@ def _load_requirements(*, entries, report, say):
             say(f"created {name}")
 
 
+def _spanish_values(model, entry):
+    """{Spanish column: text} of the translated fields an entry gives in Spanish."""
+    return {f"{name}_es": entry[f"{name}_es"] for name in translated_originals(model) if entry.get(f"{name}_es")}
+
+
+def _fill_spanish(record, entry, *, name):
+    """Give `record` the entry's Spanish texts it lacks (saved with the starter note); the columns filled."""
+    filled = [column for column, text in _spanish_values(type(record), entry).items() if not getattr(record, column)]
+    if filled:
+        for column in filled:
+            setattr(record, column, entry[column])
+        _save(record, name=name)
+    return filled
+
+
+def _fill_row_spanish(rows, entries, keys, *, name):
+    """Give each existing row the Spanish of the entry with the same `keys` values (English text
+    compared in English); rows an editor changed match no entry. The columns filled, per row."""
+    english = {name: f"{name}_en" if name in translated_originals(rows.model) else name for name in keys}
+    filled = []
+    for row in rows:
+        row_key = [getattr(row, column) for column in english.values()]
+        for entry in entries:
+            if [entry.get(key, rows.model._meta.get_field(key).get_default()) for key in keys] == row_key:
+                filled += [f"#{row.pk} {column}" for column in _fill_spanish(row, entry, name=name)]
+                break
+    return filled
+
+
 def _field_values(*, model, entry, name):
     """Model field values and many-to-many links from one data-file entry,
-    with related records looked up by slug (sources by url)."""
+    with related records looked up by slug (sources by url). English text goes
+    to the English column whatever language is active."""
     values, links = {}, {}
+    originals = translated_originals(model)
     for field_name, value in entry.items():
+        if field_name in originals:
+            field_name = f"{field_name}_en"
         try:
             model_field = model._meta.get_field(field_name)
         except FieldDoesNotExist as error:

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
 
 from publishing.admin import (
     PUBLICATION_FIELDSET,
@@ -35,7 +36,7 @@ class CodeSetAdmin(PublishableAdmin):
     ]
 
 
-class RequirementInline(HeldRowsInlineMixin, admin.StackedInline):
+class RequirementInline(HeldRowsInlineMixin, TranslationStackedInline):
     """The eligibility rules, each with its source. On a published certification an
     editor's edits to them are held with the record's other edits for a publisher."""
 

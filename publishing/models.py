@@ -14,10 +14,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 http_url_validator = URLValidator(
     schemes=["http", "https"],
@@ -31,6 +31,14 @@ def normalise_newlines(value):
     if isinstance(value, str) and "\r" in value:
         return value.replace("\r\n", "\n").replace("\r", "\n")
     return value
+
+
+def translated_originals(model):
+    """Names of `model`'s fields that have a column per language (see publishing.translation):
+    `summary` for `summary_en` and `summary_es`. Reading such a field gives the active
+    language's text or its English fallback, and setting it sets the active language's
+    column, so code that copies a record field by field copies the language columns instead."""
+    return {field.translated_field.name for field in model._meta.concrete_fields if hasattr(field, "translated_field")}
 
 
 class Confirmation(models.TextChoices):
@@ -328,6 +336,16 @@ def published_now():
     return Q(status=PublicationStatus.PUBLISHED) & (Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now()))
 
 
+def spanish_older_than_english():
+    """Q: the Spanish text was last changed before the English text (see PublishableContent.save)."""
+    return Q(spanish_text_changed__lt=F("english_text_changed"))
+
+
+def needing_review(model):
+    """Q: records of `model` an editor should review."""
+    return Q(last_reviewed__lt=model.review_cutoff()) | spanish_older_than_english()
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_now())
@@ -336,8 +354,16 @@ class PublishableQuerySet(models.QuerySet):
         """Published, but not visible before a publish_from still to come."""
         return self.filter(status=PublicationStatus.PUBLISHED, publish_from__gt=timezone.now())
 
+    def spanish_outdated(self):
+        """Records whose Spanish text was last changed before their English text."""
+        return self.filter(spanish_older_than_english())
+
     def needs_review(self):
-        return self.filter(last_reviewed__lt=self.model.review_cutoff())
+        """Not reviewed within the review interval, or Spanish text older than the English."""
+        return self.filter(needing_review(self.model))
+
+    def reviewed_recently(self):
+        return self.exclude(needing_review(self.model))
 
 
 class PublishableContent(models.Model):
@@ -376,7 +402,9 @@ class PublishableContent(models.Model):
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(inherit=True)
+    english_text_changed = models.DateTimeField(_("English text last changed"), null=True, editable=False)
+    spanish_text_changed = models.DateTimeField(_("Spanish text last changed"), null=True, editable=False)
+    # `history` (django-simple-history) is added by `publishing.translation.translate()`.
 
     objects = PublishableQuerySet.as_manager()
 
@@ -384,9 +412,37 @@ class PublishableContent(models.Model):
     figures: tuple[str, ...] = ()
     #: Lookups `citations()` reads beyond the figures' sources (prefetched when listing figures).
     figure_prefetch: tuple[str, ...] = ()
+    #: The field dating the last change to each language's text.
+    TEXT_CHANGE_FIELDS = {"en": "english_text_changed", "es": "spanish_text_changed"}
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        """Date the last change to each language's text, so "needs review" can find
+        Spanish text older than the English it translates."""
+        loaded = getattr(self, "_loaded_texts", None)
+        if loaded is not None or self._state.adding:
+            now = timezone.now()
+            texts = {language: self._texts(language) for language in self.TEXT_CHANGE_FIELDS}
+            for language, field in self.TEXT_CHANGE_FIELDS.items():
+                before = loaded[language] if loaded is not None else ("",) * len(texts[language])
+                if texts[language] != before:
+                    setattr(self, field, now)
+                    if kwargs.get("update_fields") is not None:
+                        kwargs["update_fields"] = {*kwargs["update_fields"], field}
+            self._loaded_texts = texts
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        if not record.get_deferred_fields():
+            record._loaded_texts = {language: record._texts(language) for language in cls.TEXT_CHANGE_FIELDS}
+        return record
+
+    def _texts(self, language):
+        return tuple(getattr(self, f"{name}_{language}") for name in sorted(translated_originals(type(self))))
 
     @classmethod
     def review_cutoff(cls):
@@ -396,8 +452,9 @@ class PublishableContent(models.Model):
         return timezone.localdate() - datetime.timedelta(days=round(months * 30.44))
 
     def clean_fields(self, exclude=None):
+        originals = translated_originals(type(self))
         for field in self._meta.concrete_fields:
-            if isinstance(field, models.CharField | models.TextField):
+            if isinstance(field, models.CharField | models.TextField) and field.name not in originals:
                 setattr(self, field.attname, normalise_newlines(getattr(self, field.attname)))
         super().clean_fields(exclude)
 
@@ -409,7 +466,13 @@ class PublishableContent(models.Model):
 
     @property
     def needs_review(self):
-        return self.last_reviewed < self.review_cutoff()
+        return self.last_reviewed < self.review_cutoff() or self.spanish_is_outdated
+
+    @property
+    def spanish_is_outdated(self):
+        return bool(self.spanish_text_changed and self.english_text_changed) and (
+            self.spanish_text_changed < self.english_text_changed
+        )
 
     @property
     def reviewed_on(self):
@@ -419,11 +482,20 @@ class PublishableContent(models.Model):
         return max(self.last_reviewed, timezone.localdate(self.created))
 
     def change_notes(self, *, limit=5):
-        """Recorded changes that carry an editor's note, newest first: (date, note) pairs."""
+        """Recorded changes that carry an editor's note, newest first: (date, PublicNote) pairs,
+        the note in the page's language when the editor wrote one in it, else in English."""
         changes = self.history.exclude(history_change_reason__isnull=True).exclude(
             history_change_reason__in=["", STARTER_CONTENT_NOTE]
         )
-        return list(changes.order_by("-history_date").values_list("history_date", "history_change_reason")[:limit])
+        rows = changes.order_by("-history_date").values_list("history_date", "history_change_reason", "change_note_es")
+        spanish_page = get_language() == "es"
+        return [
+            (
+                date,
+                PublicNote(note_es) if spanish_page and note_es else PublicNote(note, in_english=spanish_page),
+            )
+            for date, note, note_es in rows[:limit]
+        ]
 
     def citations(self):
         """Every sourced figure on this record, as (name, Citation) pairs."""
@@ -537,6 +609,28 @@ def review_summary(user=None):
 #: simple-history stores change reasons in a 100-character column.
 CHANGE_NOTE_MAX_LENGTH = 100
 
+
+class PublicNote(str):
+    """A change note as a page shows it; `in_english` when a Spanish page shows the English note."""
+
+    def __new__(cls, text, in_english=False):
+        note = super().__new__(cls, text)
+        note.in_english = in_english
+        return note
+
+
+class HistoricalSpanishNote(models.Model):
+    """Base of every content record's historical model: the version's change note in Spanish
+    (simple-history keeps the English one in `history_change_reason`)."""
+
+    change_note_es = models.CharField(
+        _("change note in Spanish"), max_length=CHANGE_NOTE_MAX_LENGTH, blank=True, default=""
+    )
+
+    class Meta:
+        abstract = True
+
+
 #: Fields that never go into a pending change: publication state is the publisher's, timestamps are automatic.
 PENDING_EXCLUDED_FIELDS = {"status", "publish_from", "created", "updated"}
 
@@ -578,6 +672,7 @@ class PendingChange(models.Model):
         blank=True,
         help_text=_("What changed and why, in the editor's words."),
     )
+    note_es = models.CharField(_("change note in Spanish"), max_length=CHANGE_NOTE_MAX_LENGTH, blank=True, default="")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -604,11 +699,13 @@ class PendingChange(models.Model):
 
     @staticmethod
     def pending_fields(model):
-        """The fields a pending change may hold: concrete, editable, not publication state."""
+        """The fields a pending change may hold: concrete, editable, not publication state,
+        each language's column of a translated text rather than the text itself."""
+        excluded = PENDING_EXCLUDED_FIELDS | translated_originals(model)
         return [
             field
             for field in model._meta.concrete_fields
-            if field.editable and not field.primary_key and field.name not in PENDING_EXCLUDED_FIELDS
+            if field.editable and not field.primary_key and field.name not in excluded
         ]
 
     @staticmethod
@@ -632,11 +729,13 @@ class PendingChange(models.Model):
 
     @staticmethod
     def row_values(relation, row):
-        """{field name: value} of one row, without its id and its record."""
+        """{field name: value} of one row, without its id and its record (and with each
+        language's column of a translated text rather than the text itself)."""
+        originals = translated_originals(relation.related_model)
         return {
             field.name: normalise_newlines(field.value_from_object(row))
             for field in relation.related_model._meta.concrete_fields
-            if field.editable and not field.primary_key and field != relation.field
+            if field.editable and not field.primary_key and field != relation.field and field.name not in originals
         }
 
     @classmethod

@@ -38,15 +38,16 @@ def clean_note(text):
     return text[:CHANGE_NOTE_MAX_LENGTH] or None
 
 
-def save_with_history(record, *, user, note=""):
-    """Save and record who did it and why (the 'What changed' note)."""
+def save_with_history(record, *, user, note="", note_es=""):
+    """Save and record who did it and why (the 'What changed' note, optionally also in Spanish)."""
     record._history_user = user
     record._change_reason = clean_note(note)
+    record._change_note_es = clean_note(note_es) or ""
     record.save()
 
 
 @transaction.atomic
-def record_publish(*, record, user, note=""):
+def record_publish(*, record, user, note="", note_es=""):
     """Make `record` public: apply its pending change, set it published and
     record the change with the editor's note. For a source (no publication state
     of its own), apply its pending change. Raises ValidationError when the
@@ -61,10 +62,11 @@ def record_publish(*, record, user, note=""):
     if pending is not None:
         pending.apply_to(record)
         note = pending.note or note
+        note_es = pending.note_es or note_es
     if is_content:
         record.status = PublicationStatus.PUBLISHED
     record.full_clean()
-    save_with_history(record, user=user, note=note)
+    save_with_history(record, user=user, note=note, note_es=note_es)
     if pending is not None:
         pending.save_lists(record)
         pending_change_consume(record=record, pending=pending)
@@ -83,7 +85,7 @@ def record_unpublish(*, record, user, note=""):
     return True
 
 
-def pending_change_save(*, record, edited, field_names, user, note="", lists=None, rows=None):
+def pending_change_save(*, record, edited, field_names, user, note="", note_es="", lists=None, rows=None):
     """Hold an editor's edits to a published record until a publisher publishes
     them. `edited` is the record with the edits applied in memory; only the
     fields in `field_names` are compared, the lists in `lists` ({many-to-many
@@ -103,6 +105,7 @@ def pending_change_save(*, record, edited, field_names, user, note="", lists=Non
         defaults={
             "data": data,
             "note": clean_note(note) or (previous.note if previous else ""),
+            "note_es": clean_note(note_es) or (previous.note_es if previous else ""),
             "author": user,
         },
     )

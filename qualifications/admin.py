@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
 
 from publishing.admin import (
     PUBLICATION_FIELDSET,
@@ -41,7 +42,7 @@ class EducationStepAdmin(PublishableAdmin):
     ]
 
 
-class PathStepInline(HeldRowsInlineMixin, admin.TabularInline):
+class PathStepInline(HeldRowsInlineMixin, TranslationTabularInline):
     """Steps in order by their number; on a published path an editor's changes wait for a publisher."""
 
     model = PathStep

@@ -43,7 +43,7 @@ class NeedsReviewFilter(admin.SimpleListFilter):
         if self.value() == "needed":
             return queryset.needs_review()
         if self.value() == "current":
-            return queryset.filter(last_reviewed__gte=queryset.model.review_cutoff())
+            return queryset.reviewed_recently()
         return queryset
 
 

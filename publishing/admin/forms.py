@@ -28,13 +28,24 @@ PUBLICATION_FIELDSET = (
 )
 PUBLICATION_FIELDS = ("status", "publish_from")
 #: Fields that only exist in the admin form, never on the model.
+CHANGE_NOTE_FIELDS = ("change_note", "change_note_es")
 CHANGE_NOTE_FIELDSET = (
     _("Change note"),
     {
-        "fields": ["change_note"],
+        "fields": list(CHANGE_NOTE_FIELDS),
         "description": _("Say in one line what you changed and why. Visitors see it under “What changed”."),
     },
 )
+
+
+def change_note_es_field():
+    return forms.CharField(
+        label=_("Change note in Spanish"),
+        max_length=CHANGE_NOTE_MAX_LENGTH,
+        required=False,
+        widget=forms.TextInput(attrs={"size": 80}),
+        help_text=_("Optional. Spanish pages show it instead of the English note, which they show marked otherwise."),
+    )
 
 
 def change_note_field():
@@ -67,6 +78,7 @@ class PublishableAdminForm(forms.ModelForm):
     the published values."""
 
     change_note = change_note_field()
+    change_note_es = change_note_es_field()
     #: {field name: value} of a pending change shown instead of the published values.
     pending_initial = None
     #: The SaveOutcome of this form's save, set by the admin's save_model.

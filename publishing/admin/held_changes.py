@@ -75,12 +75,14 @@ class HeldChangesMixin:
             form.outcome = SaveOutcome(held=True)
             return  # save_related holds the edits, with the rows of the inlines
         note = form.cleaned_data.get("change_note", "")
+        note_es = form.cleaned_data.get("change_note_es", "")
         pending = PendingChange.objects.for_record(obj) if change else None
         replaces = tuple(relation.get_accessor_name() for relation in pending.rows()) if pending else ()
         form.outcome = SaveOutcome(held=False, replaces_rows=replaces)
         if pending is not None:
-            note = pending.note or note
+            note, note_es = pending.note or note, pending.note_es or note_es
         obj._change_reason = clean_note(note)
+        obj._change_note_es = clean_note(note_es) or ""
         super().save_model(request, obj, form, change)
         if pending is not None:
             # The form showed the pending values: they are now saved, and credited to their author.
@@ -97,6 +99,7 @@ class HeldChangesMixin:
                 rows=self.held_rows(obj, formsets),
                 user=request.user,
                 note=form.cleaned_data.get("change_note", ""),
+                note_es=form.cleaned_data.get("change_note_es", ""),
             )
             return
         for name in form.outcome.replaces_rows:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 
 from ..models import PendingChange, display_value
 from ..services import preview_link_max_age, preview_token_create
-from .forms import PUBLICATION_FIELDS
+from .forms import CHANGE_NOTE_FIELDS, PUBLICATION_FIELDS
 
 
 class PreviewForAdmin:
@@ -85,7 +85,7 @@ class PreviewsMixin:
         for _name, options in self.get_fieldsets(request, obj):
             for item in options["fields"]:
                 for field_name in item if isinstance(item, tuple | list) else [item]:
-                    if field_name in PUBLICATION_FIELDS or field_name == "change_note":
+                    if field_name in PUBLICATION_FIELDS or field_name in CHANGE_NOTE_FIELDS:
                         continue
                     field = obj._meta.get_field(field_name)
                     if isinstance(field, ManyToManyField):

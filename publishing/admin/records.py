@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import PendingChange, PublicationStatus
@@ -22,8 +23,9 @@ from .history import HistoryMixin
 from .previews import PreviewsMixin
 
 
-class PublishableAdmin(HeldChangesMixin, PreviewsMixin, HistoryMixin, SimpleHistoryAdmin):
-    """Shared admin behaviour for every public record."""
+class PublishableAdmin(HeldChangesMixin, PreviewsMixin, HistoryMixin, TranslationAdmin, SimpleHistoryAdmin):
+    """Shared admin behaviour for every public record. Each translated field shows as its
+    languages side by side ("summary [en]", "summary [es]"); only the English one may be required."""
 
     form = PublishableAdminForm
     list_filter = ["status"]

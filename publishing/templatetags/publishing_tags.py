@@ -1,10 +1,13 @@
 import math
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from publishing.models import SourcedFigure
 from publishing.rich_text import render_markdown
+from publishing.translation import shows_english
 
 register = template.Library()
 
@@ -80,3 +83,26 @@ class SourcedFigureNode(template.Node):
         include = context.template.engine.get_template(SOURCED_FIGURE_TEMPLATE)
         with context.push(**shown):
             return include.render(context)
+
+
+@register.simple_tag
+def english_only(record, name):
+    """The visible "English only" label after a text shown in English on a Spanish page; else nothing."""
+    if not shows_english(record, name):
+        return ""
+    return format_html(' <span class="badge text-bg-light english-only">{}</span>', gettext("English only"))
+
+
+@register.simple_tag
+def text_lang(record, name):
+    """` lang="en"` for the element holding a text shown in English on a Spanish page; else nothing."""
+    return mark_safe(' lang="en"') if shows_english(record, name) else ""
+
+
+@register.simple_tag
+def translated(record, name):
+    """A record's text in the page's language; English in a `lang="en"` span, labelled, when it has no translation."""
+    text = getattr(record, name)
+    if not shows_english(record, name):
+        return text
+    return format_html('<span lang="en">{}</span>{}', text, english_only(record, name))

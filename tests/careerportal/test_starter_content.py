@@ -275,3 +275,48 @@ def test_command_reports_an_invalid_entry_as_a_command_error(monkeypatch):
 
     with pytest.raises(CommandError, match="Nothing was loaded. certification cpc: bad"):
         call_command("load_starter_content", stdout=StringIO())
+
+
+# --- Spanish text beside the English -----------------------------------------------
+
+
+def _with_spanish(monkeypatch, **spanish_by_model):
+    """The real data files with `<field>_es` keys added to the first entry of some sections."""
+    data = [(model, [dict(entry) for entry in entries]) for model, entries in starter_content.starter_data()]
+    for model, entries in data:
+        entries[0].update(spanish_by_model.get(model.__name__, {}))
+    monkeypatch.setattr(starter_content, "starter_data", lambda: data)
+    return {model: entries[0] for model, entries in data}
+
+
+def test_spanish_keys_load_beside_the_english(monkeypatch):
+    first = _with_spanish(monkeypatch, Skill={"name_es": "Atención al detalle", "summary_es": "Trabajo cuidadoso."})
+    load_starter_content()
+    skill = Skill.objects.get(slug=first[Skill]["slug"])
+    assert skill.summary_es == "Trabajo cuidadoso." and skill.name_es == "Atención al detalle"
+    assert skill.summary_en == first[Skill]["summary"] and skill.spanish_text_changed is not None
+
+
+def test_rerun_fills_missing_spanish_and_keeps_an_editors(monkeypatch, loaded):
+    sections = dict(starter_content.starter_data())
+    path_entry = sections[QualificationPath][0]
+    skill_slug, topic_slug = sections[Skill][0]["slug"], sections[CareerTopic][0]["slug"]
+    edited = CareerTopic.objects.get(slug=topic_slug)
+    edited.summary_es = "Texto de una editora."
+    edited.save()
+    _with_spanish(
+        monkeypatch,
+        Skill={"summary_es": "Trabajo cuidadoso."},
+        CareerTopic={"summary_es": "Texto del archivo."},
+        QualificationPath={"steps": [{**step, "note_es": "Nota en español."} for step in path_entry["steps"]]},
+    )
+
+    report = load_starter_content()
+
+    assert report.created == []
+    assert Skill.objects.get(slug=skill_slug).summary_es == "Trabajo cuidadoso."
+    assert CareerTopic.objects.get(slug=topic_slug).summary_es == "Texto de una editora."
+    path = QualificationPath.objects.get(slug=path_entry["slug"])
+    with_notes = [step for step in path.steps.all() if step.note_en]
+    assert with_notes and all(step.note_es == "Nota en español." for step in with_notes)
+    assert f"skill {skill_slug}" in report.translated and f"career benefit or tip {topic_slug}" in report.skipped

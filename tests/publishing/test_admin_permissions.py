@@ -39,16 +39,16 @@ FACTORIES = {
 }
 #: A plain text field of each model that a test may change.
 TEXT_FIELD = {
-    "certifications.certifyingbody": "name",
+    "certifications.certifyingbody": "name_en",
     "certifications.codeset": "maintainer",
-    "certifications.certification": "name",
-    "qualifications.educationstep": "summary",
-    "qualifications.qualificationpath": "summary",
-    "qualifications.skill": "summary",
-    "qualifications.outlookfigure": "label",
-    "qualifications.careertopic": "summary",
-    "qualifications.occupation": "summary",
-    "qualifications.examcost": "retakes",
+    "certifications.certification": "name_en",
+    "qualifications.educationstep": "summary_en",
+    "qualifications.qualificationpath": "summary_en",
+    "qualifications.skill": "summary_en",
+    "qualifications.outlookfigure": "label_en",
+    "qualifications.careertopic": "summary_en",
+    "qualifications.occupation": "summary_en",
+    "qualifications.examcost": "retakes_en",
 }
 #: Fields that must be unique, with a fresh value for a copy.
 UNIQUE_VALUES = {

@@ -87,3 +87,14 @@ def test_lists_figures_cited_from_copy_hosts():
     )
     copies = report().split("Figures cited from staging, test or copy hosts")[1]
     assert f"certification: {cert} [Published] exam" in copies
+
+
+def test_lists_a_record_whose_spanish_is_older_than_its_english():
+    cert = CertificationFactory(summary="A coding credential.")
+    cert.summary_es = "Una credencial de codificación."
+    cert.save()
+    cert.summary_en = "A coding credential for outpatient care."
+    cert.save()
+    output = report()
+    assert f"certification: {cert} [Published] last reviewed" in output
+    assert "Spanish text older than the English" in output

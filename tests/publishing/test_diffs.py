@@ -32,12 +32,12 @@ def test_long_unchanged_text_is_shortened_never_truncated_mid_word():
 def test_changes_show_choice_labels_names_and_empty():
     cert = CertificationFactory(price_usd=300, focus="coding", prerequisites="")
     source = SourceFactory(title="New price list", publisher="AAPC")
-    pending = _hold(cert, focus="both", price_source=source, entry_level=True, prerequisites="None needed")
+    pending = _hold(cert, focus="both", price_source=source, entry_level=True, prerequisites_en="None needed")
     rows = {change.name: change for change in pending_changes(cert, pending)}
     assert rows["focus"].before == [("del", "Coding")] and rows["focus"].after == [("ins", "Billing and coding")]
     assert rows["price_source"].after == [("ins", "AAPC: New price list")]
     assert rows["entry_level"].after == [("ins", "Yes")]
-    assert rows["prerequisites"].before == [("del", "empty")]
+    assert rows["prerequisites_en"].before == [("del", "empty")]
     source.delete()
     rows = {change.name: change for change in pending_changes(cert, pending)}
     assert rows["price_source"].after[0][1].startswith("(deleted #")

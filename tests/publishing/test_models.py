@@ -77,8 +77,8 @@ def test_pending_values_survive_the_database_with_their_types():
     edited.figure_as_of = datetime.date(2024, 5, 1)
     edited.figure_source = source
     edited.last_reviewed = datetime.date(2026, 1, 2)
-    edited.label = "Median pay, 2024"
-    names = ["value", "figure_as_of", "figure_source", "last_reviewed", "label"]
+    edited.label_en = "Median pay, 2024"
+    names = ["value", "figure_as_of", "figure_source", "last_reviewed", "label_en"]
     pending_change_save(record=figure, edited=edited, field_names=names, user=None)
     pending = PendingChange.objects.get()
     values = {field.name: value for field, value in pending.values().items()}
@@ -87,7 +87,7 @@ def test_pending_values_survive_the_database_with_their_types():
         "figure_as_of": datetime.date(2024, 5, 1),
         "figure_source": source.pk,
         "last_reviewed": datetime.date(2026, 1, 2),
-        "label": "Median pay, 2024",
+        "label_en": "Median pay, 2024",
     }
     shown = pending.apply_to(OutlookFigure.objects.get(pk=figure.pk))
     assert shown.value == Decimal("48780.50") and shown.figure_source == source

@@ -1,4 +1,5 @@
-"""List the records whose review is overdue, the figures marked unconfirmed, and
+"""List the records whose review is overdue or whose Spanish text is older than
+their English, the figures marked unconfirmed, and
 the figures that are possibly out of date (by settings.FIGURE_OUTDATED_AFTER_YEARS),
 undated or backed only by a third party.
 With --fail-on-stale, exit with status 1 when any record needs review (for a
@@ -30,9 +31,10 @@ class Command(BaseCommand):
             stale = list(model.objects.needs_review().order_by("last_reviewed", "pk"))
             stale_total += len(stale)
             for record in stale:
+                spanish = "; Spanish text older than the English" if record.spanish_is_outdated else ""
                 self.stdout.write(
                     f"  {model._meta.verbose_name}: {record} [{record.get_status_display()}] "
-                    f"last reviewed {record.last_reviewed.isoformat()} (due after {cutoff.isoformat()}) "
+                    f"last reviewed {record.last_reviewed.isoformat()} (due after {cutoff.isoformat()}){spanish} "
                     f"{self.admin_path(record)}"
                 )
         if not stale_total:
