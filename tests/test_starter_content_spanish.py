@@ -189,3 +189,16 @@ def test_figures_are_compared_as_numbers():
     assert _numbers("$1,234 and 21.20 in 2019–29") == _numbers("1\u00a0234 $ y 21,20 en 2019–29")
     assert _numbers("7,972 holders") != _numbers("7.792 personas")
     assert _numbers("70%") != _numbers("75 %")
+
+
+def test_the_translated_fields_are_the_ones_registered_with_modeltranslation():
+    # The loader sets every key as a model field, so each `_es` key needs its column, and a newly
+    # registered text field needs its Spanish starter text.
+    if "modeltranslation" not in settings.INSTALLED_APPS:
+        pytest.skip("django-modeltranslation is not set up on this branch")
+    from modeltranslation.translator import translator
+
+    expected = {model: fields for model, fields in TRANSLATED.values()} | {PathStep: PATH_STEP_FIELDS}
+    for model, fields in expected.items():
+        registered = set(translator.get_options_for_model(model).fields)
+        assert fields == {name for name in registered if not model._meta.get_field(name).choices}, model.__name__
