@@ -64,6 +64,8 @@ SITE_DESCRIPTION = _(
 )
 
 INSTALLED_APPS = [
+    # Before the admin, so the content apps' translation.py run before their admin.py.
+    "modeltranslation",
     "careerportal.apps.PortalAdminConfig",  # django.contrib.admin with publishing's admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -160,6 +162,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+# Content text has a column per language (`summary_en`, `summary_es`); an empty Spanish one reads as English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Spanish dates and numbers as read in the US: careerportal/formats/es.
 FORMAT_MODULE_PATH = ["careerportal.formats"]

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy
 
-from .models import PendingChange, display_value, normalise_newlines
+from .models import PendingChange, display_value, normalise_newlines, translated_originals
 
 EMPTY = gettext_lazy("empty")
 #: Words (and the spaces and punctuation between them) a text difference compares.
@@ -87,6 +87,7 @@ def field_changes(model, old, new, *, names=None, excluded=()):
     (records, historical rows or records with a pending change applied), limited
     to the concrete fields in `names` when given."""
     changes = []
+    excluded = {*excluded, *translated_originals(model)}
     for field in model._meta.concrete_fields:
         if field.primary_key or not field.editable or field.name in excluded:
             continue

@@ -16,7 +16,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 http_url_validator = URLValidator(
     schemes=["http", "https"],
@@ -30,6 +29,14 @@ def normalise_newlines(value):
     if isinstance(value, str) and "\r" in value:
         return value.replace("\r\n", "\n").replace("\r", "\n")
     return value
+
+
+def translated_originals(model):
+    """Names of `model`'s fields that have a column per language (see publishing.translation):
+    `summary` for `summary_en` and `summary_es`. Reading such a field gives the active
+    language's text or its English fallback, and setting it sets the active language's
+    column, so code that copies a record field by field copies the language columns instead."""
+    return {field.translated_field.name for field in model._meta.concrete_fields if hasattr(field, "translated_field")}
 
 
 class Confirmation(models.TextChoices):
@@ -334,7 +341,7 @@ class PublishableContent(models.Model):
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(inherit=True)
+    # `history` (django-simple-history) is added by `publishing.translation.translate()`.
 
     objects = PublishableQuerySet.as_manager()
 
@@ -354,8 +361,9 @@ class PublishableContent(models.Model):
         return timezone.localdate() - datetime.timedelta(days=round(months * 30.44))
 
     def clean_fields(self, exclude=None):
+        originals = translated_originals(type(self))
         for field in self._meta.concrete_fields:
-            if isinstance(field, models.CharField | models.TextField):
+            if isinstance(field, models.CharField | models.TextField) and field.name not in originals:
                 setattr(self, field.attname, normalise_newlines(getattr(self, field.attname)))
         super().clean_fields(exclude)
 
@@ -562,11 +570,13 @@ class PendingChange(models.Model):
 
     @staticmethod
     def pending_fields(model):
-        """The fields a pending change may hold: concrete, editable, not publication state."""
+        """The fields a pending change may hold: concrete, editable, not publication state,
+        each language's column of a translated text rather than the text itself."""
+        excluded = PENDING_EXCLUDED_FIELDS | translated_originals(model)
         return [
             field
             for field in model._meta.concrete_fields
-            if field.editable and not field.primary_key and field.name not in PENDING_EXCLUDED_FIELDS
+            if field.editable and not field.primary_key and field.name not in excluded
         ]
 
     @staticmethod
@@ -590,11 +600,13 @@ class PendingChange(models.Model):
 
     @staticmethod
     def row_values(relation, row):
-        """{field name: value} of one row, without its id and its record."""
+        """{field name: value} of one row, without its id and its record (and with each
+        language's column of a translated text rather than the text itself)."""
+        originals = translated_originals(relation.related_model)
         return {
             field.name: normalise_newlines(field.value_from_object(row))
             for field in relation.related_model._meta.concrete_fields
-            if field.editable and not field.primary_key and field != relation.field
+            if field.editable and not field.primary_key and field != relation.field and field.name not in originals
         }
 
     @classmethod

@@ -101,7 +101,7 @@ class EducationStep(
     class Meta:
         verbose_name = _("education step")
         verbose_name_plural = _("education steps")
-        ordering = ["position", "name"]
+        ordering = ["position", "name_en"]
 
     def __str__(self):
         return self.name
@@ -225,7 +225,7 @@ class QualificationPath(PublishableContent):
     class Meta:
         verbose_name = _("qualification path")
         verbose_name_plural = _("qualification paths")
-        ordering = ["position", "name"]
+        ordering = ["position", "name_en"]
 
     def __str__(self):
         return self.name
@@ -523,7 +523,7 @@ class Skill(PublishableContent):
     class Meta:
         verbose_name = _("skill")
         verbose_name_plural = _("skills")
-        ordering = ["category", "name"]
+        ordering = ["category", "name_en"]
 
     def __str__(self):
         return self.name
@@ -802,7 +802,7 @@ class Occupation(PublishableContent):
     class Meta:
         verbose_name = _("occupation")
         verbose_name_plural = _("occupations")
-        ordering = ["position", "name"]
+        ordering = ["position", "name_en"]
 
     def __str__(self):
         return self.name
@@ -851,7 +851,7 @@ class CareerTopic(PublishableContent):
     class Meta:
         verbose_name = _("career benefit or tip")
         verbose_name_plural = _("career benefits and tips")
-        ordering = ["kind", "position", "title"]
+        ordering = ["kind", "position", "title_en"]
 
     def __str__(self):
         return self.title
