@@ -2,7 +2,10 @@
 accents never matter, PostgreSQL stems Spanish words, and English search is
 unchanged."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
 
@@ -11,6 +14,7 @@ from careerportal.search.index import SEARCH_LANGUAGES, rebuild
 from careerportal.search.models import SearchEntry
 from careerportal.search.registry import SEARCHABLE_TYPES
 from careerportal.search.services import search, text_snippet
+from qualifications.models import Skill
 from tests.factories import CertificationFactory, SkillFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,42 +63,75 @@ def test_a_snippet_marks_the_accented_word_for_a_query_without_accents():
 # Both databases ------------------------------------------------------------------------------------
 
 
-def test_every_record_has_an_entry_per_language():
-    skill = SkillFactory(name="Atención al detalle")
+def test_every_record_has_an_entry_per_language_with_that_languages_names_without_accents():
+    skill = SkillFactory(name="Attention to detail", name_es="Atención al detalle")
     entries = SearchEntry.objects.filter(content_type__model="skill", object_id=skill.pk)
+    assert dict(entries.values_list("language", "names")) == {"en": "Attention to detail", "es": "Atencion al detalle"}
     assert sorted(entries.values_list("language", flat=True)) == sorted(SEARCH_LANGUAGES)
-    assert set(entries.values_list("names", flat=True)) == {"Atencion al detalle"}
+
+
+def test_the_spanish_page_searches_the_spanish_text_and_shows_the_spanish_title(client):
+    skill = SkillFactory(
+        name="Claim review",
+        name_es="Revisión de reclamaciones",
+        summary="Checks every claim.",
+        summary_es="Revisa cada reclamación.",
+        on_the_job_es="A diario.",
+        how_to_build_es="Práctica.",
+    )
+    assert found_urls(client, "/es/search/", "reclamaciones") == [spanish_url(skill)]
+    assert found_urls(client, "/es/search/", "claim") == []
+    assert found_urls(client, "/search/", "reclamaciones") == []
+    assert found_urls(client, "/search/", "claim") == [skill.get_absolute_url()]
+    response = client.get("/es/search/", {"q": "reclamaciones"})
+    (hit,) = [hit for group in response.context["groups"] for hit in group.hits]
+    assert hit.title == "Revisión de reclamaciones"
+    assert "Revisa cada" in hit.snippet  # from the Spanish summary
+
+
+def test_a_record_without_spanish_text_is_found_in_spanish_by_its_english_text(client):
+    certification = CertificationFactory(code="EN1", name="Certified Heron Coder", summary="English only.")
+    response = client.get("/es/search/", {"q": "heron"})
+    (hit,) = [hit for group in response.context["groups"] for hit in group.hits]
+    assert (hit.url, hit.title) == (spanish_url(certification), "EN1 — Certified Heron Coder")
+
+
+def test_an_empty_spanish_field_falls_back_to_english_field_by_field(client):
+    skill = SkillFactory(name="Patience", name_es="Paciencia", summary="Grebe counting.")
+    assert found_urls(client, "/es/search/", "paciencia grebe") == [spanish_url(skill)]
 
 
 def test_with_or_without_accents_a_spanish_search_finds_the_same_records(client):
-    named = CertificationFactory(code="CCA", name="Especialista en codificación")
-    summarized = SkillFactory(name="Precisión", summary="La codificación exige precisión.")
-    CertificationFactory(code="OTRA", name="Especialista en facturación")
+    named = CertificationFactory(code="CCA", name="Coding specialist", name_es="Especialista en codificación")
+    summarized = SkillFactory(name="Precision", name_es="Precisión", summary_es="La codificación exige precisión.")
+    CertificationFactory(code="OTRA", name="Billing specialist", name_es="Especialista en facturación")
     expected = sorted([spanish_url(named), spanish_url(summarized)])
     for query in ["codificacion", "codificación", "CODIFICACIÓN", "Codificacion"]:
         assert sorted(found_urls(client, "/es/search/", query)) == expected, query
 
 
 def test_an_accented_query_finds_text_written_without_accents(client):
-    skill = SkillFactory(name="Revision de reclamaciones")
+    skill = SkillFactory(name="Claim review", name_es="Revision de reclamaciones")
     assert found_urls(client, "/es/search/", "revisión") == [spanish_url(skill)]
 
 
 def test_the_spanish_snippet_marks_the_accented_word(client):
-    SkillFactory(name="Precisión", summary="La codificación exige precisión.")
+    SkillFactory(name="Precision", name_es="Precisión", summary_es="La codificación exige precisión.")
     response = client.get("/es/search/", {"q": "codificacion"})
     (hit,) = [hit for group in response.context["groups"] for hit in group.hits]
     assert "<mark>codificación</mark>" in hit.snippet
 
 
 def test_a_misspelt_spanish_name_is_forgiven_without_its_accents(client):
-    certification = CertificationFactory(code="CEF", name="Especialista en facturación médica")
+    certification = CertificationFactory(
+        code="CEF", name="Medical billing specialist", name_es="Especialista en facturación médica"
+    )
     assert found_urls(client, "/es/search/", "especialsta facturacion") == [spanish_url(certification)]
 
 
 def test_the_exact_name_without_accents_ranks_first():
-    CertificationFactory(code="B1", name="Guía", summary="Guía de codificación y guía de facturación.")
-    CertificationFactory(code="A1", name="Codificación")
+    CertificationFactory(code="B1", name="Guide", name_es="Guía", summary_es="Guía de codificación y de facturación.")
+    CertificationFactory(code="A1", name="Coding", name_es="Codificación")
     assert titles(search("codificacion", language="es"))[0] == "A1 — Codificación"
 
 
@@ -104,17 +141,28 @@ def test_english_search_ignores_accents_too():
 
 
 def test_rebuild_writes_the_entries_of_every_language():
-    SkillFactory.create_batch(2)
+    skills = SkillFactory.create_batch(2)
     SearchEntry.objects.filter(language="es").delete()
+    Skill.objects.filter(pk=skills[0].pk).update(name_es="Perseverancia")  # no signal
+    assert search("perseverancia", language="es") == []
     assert rebuild()["skills"] == 2
     assert SearchEntry.objects.filter(content_type__model="skill", language="es").count() == 2
     assert SearchEntry.objects.filter(content_type__model="skill", language="en").count() == 2
+    assert titles(search("perseverancia", language="es")) == ["Perseverancia"]
+
+
+def test_the_rebuild_command_covers_both_languages():
+    SkillFactory(name="Patience", name_es="Paciencia")
+    SearchEntry.objects.all().delete()
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    assert titles(search("patience", language="en")) == ["Patience"]
+    assert titles(search("paciencia", language="es")) == ["Paciencia"]
 
 
 def test_spanish_results_page_does_a_bounded_number_of_queries(client, django_assert_max_num_queries):
     for number in range(6):
-        CertificationFactory(name=f"Especialista en codificación {number}")
-        SkillFactory(name=f"Codificación {number}")
+        CertificationFactory(name=f"Coding specialist {number}", name_es=f"Especialista en codificación {number}")
+        SkillFactory(name=f"Coding {number}", name_es=f"Codificación {number}")
     with django_assert_max_num_queries(len(SEARCHABLE_TYPES)):  # one per type, whatever the number of hits
         client.get("/es/search/", {"q": "codificacion"})
 
@@ -135,8 +183,8 @@ def test_spanish_results_page_does_a_bounded_number_of_queries(client, django_as
 )
 def test_spanish_words_are_stemmed(client, query, expected):
     skills = {
-        "billing": SkillFactory(name="Facturación", summary="Revisa cada reclamación."),
-        "biller": SkillFactory(name="Trabajo del facturador", summary="Envía reclamaciones."),
+        "billing": SkillFactory(name="Billing", name_es="Facturación", summary_es="Revisa cada reclamación."),
+        "biller": SkillFactory(name="A biller's work", name_es="Trabajo del facturador", summary_es="Envía reclamos."),
     }
     assert sorted(found_urls(client, "/es/search/", query)) == sorted(spanish_url(skills[key]) for key in expected)
 
@@ -153,7 +201,14 @@ def test_the_english_page_keeps_english_stemming():
 
 @on_sqlite
 def test_on_sqlite_the_fts_tables_hold_the_text_without_accents():
-    skill = SkillFactory(name="Atención", summary="Codificación.", on_the_job="", how_to_build="")
+    skill = SkillFactory(
+        name="Atención",
+        summary="Codificación.",
+        name_es="Atención",
+        summary_es="Codificación.",
+        on_the_job="",
+        how_to_build="",
+    )
     for language in SEARCH_LANGUAGES:
         with connection.cursor() as cursor:
             cursor.execute(
@@ -166,5 +221,5 @@ def test_on_sqlite_the_fts_tables_hold_the_text_without_accents():
 
 @on_sqlite
 def test_on_sqlite_part_of_an_accented_word_is_found_without_its_accent():
-    skill = SkillFactory(name="Codificación")
+    skill = SkillFactory(name="Coding", name_es="Codificación")
     assert [hit.url for group in search("ificacio", language="es") for hit in group.hits] == [skill.get_absolute_url()]
