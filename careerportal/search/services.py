@@ -6,6 +6,7 @@ tokenizer, typos through trigram similarity of the names). Both return published
 records only, grouped by type.
 """
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -149,15 +150,18 @@ def text_snippet(text, terms, *, width=220):
     marked (ignoring case and accents)."""
     text = " ".join(text.split())
     spans = matched_spans(text, terms)
+    first = next(spans, None)
     start = 0
-    if spans and spans[0][1] > width:
-        start = text.rfind(" ", 0, max(spans[0][0] - width // 3, 0)) + 1
+    if first and first[1] > width:
+        start = text.rfind(" ", 0, max(first[0] - width // 3, 0)) + 1
     end = start + width
     if end < len(text):
         end = text.rfind(" ", start, end) if " " in text[start:end] else end
     marked, done = [], start
-    for span_start, span_end in spans:
-        if start <= span_start and span_end <= end:
+    for span_start, span_end in itertools.chain([first] if first else [], spans):
+        if span_end > end:
+            break
+        if span_start >= start:
             marked += [text[done:span_start], MARK_START, text[span_start:span_end], MARK_STOP]
             done = span_end
     marked.append(text[done:end])
