@@ -2,12 +2,12 @@
 (title A, summary B, body C), ranked with ts_rank, plus pg_trgm word similarity
 on the names so that a typo still finds a record.
 
-Each language has its text search configurations (TEXT_SEARCH_CONFIGS; the
-`*_unaccent` ones are made by migration 0004): accents are removed before
-stemming, so "codificacion" finds "codificación". Spanish text is also stemmed
-with its accents (`spanish`), because the Spanish stemmer knows suffixes like
-"-ación" only with their accents: "facturadores" then finds "facturación". The
-query is parsed with each configuration and the results joined with OR.
+Each language has its text search configuration (QUERY_CONFIGS; made by
+migration 0004): accents are removed before stemming, so "codificacion" and
+"codificación" are the same query and find the same records. Spanish text is
+stored stemmed both ways (DOCUMENT_CONFIGS), also with its accents (`spanish`),
+because the Spanish stemmer knows suffixes like "-ación" only with their
+accents: so "facturadores" (stem "factur") finds "facturación" too.
 
 One ranking query for every type (a window keeps the best few per type), then
 one query per type with hits for the records, through published(), with the
@@ -18,7 +18,7 @@ own GIN index, then added up; see docs/search.md for the measurements.
 """
 
 from functools import reduce
-from operator import add, or_
+from operator import add
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -42,8 +42,8 @@ from .services import (
     shown_records,
 )
 
-# The configurations each language's text is parsed with; the last one also makes the snippets.
-TEXT_SEARCH_CONFIGS = {"en": ("en_unaccent",), "es": ("spanish", "es_unaccent")}
+QUERY_CONFIGS = {"en": "en_unaccent", "es": "es_unaccent"}  # the queries and the snippets
+DOCUMENT_CONFIGS = {"en": ("en_unaccent",), "es": ("spanish", "es_unaccent")}  # the stored vectors
 
 # Index --------------------------------------------------------------------------------------
 
@@ -66,7 +66,7 @@ def document_vector(searchable, language):
             (searchable.body_fields, "C"),
         )
         if fields
-        for config in TEXT_SEARCH_CONFIGS[language]
+        for config in DOCUMENT_CONFIGS[language]
     ]
     return reduce(add, weighted)
 
@@ -106,7 +106,7 @@ RANKING_SQL = """
         -- branch reads its own index (the partial index of the language, which
         -- the constant language selects) and scores only its own matches.
         SELECT id, content_type_id, object_id, label, ts_rank(document, text_query) AS score
-        FROM search_searchentry, (SELECT {text_query} AS text_query) AS parsed
+        FROM search_searchentry, websearch_to_tsquery(%s::regconfig, %s) AS text_query
         WHERE language = %s AND document @@ text_query
         UNION ALL
         SELECT id, content_type_id, object_id, label, word_similarity(%s, names)
@@ -139,11 +139,10 @@ def ranking_sql(query, types, content_types, *, limit, language):
         for content_type_id, sql, _p in parts
     )
     published_params = [param for _id, _sql, params in parts for param in params]
-    configs = TEXT_SEARCH_CONFIGS[language]
-    text_query = " || ".join(["websearch_to_tsquery(%s::regconfig, %s)"] * len(configs))
     folded = fold(query)
-    return RANKING_SQL.format(text_query=text_query, published=published), [
-        *(value for config in configs for value in (config, query)),
+    return RANKING_SQL.format(published=published), [
+        QUERY_CONFIGS[language],
+        query,
         language,
         folded,
         language,
@@ -161,8 +160,7 @@ def ranked_entries(query, types, content_types, *, limit, language, using="defau
 
 
 def search(query, types, content_types, *, limit, language):
-    configs = TEXT_SEARCH_CONFIGS[language]
-    text_query = reduce(or_, (SearchQuery(query, search_type="websearch", config=config) for config in configs))
+    text_query = SearchQuery(query, search_type="websearch", config=QUERY_CONFIGS[language])
     ranked = ranked_entries(query, types, content_types, limit=limit, language=language)
 
     def records_of(searchable, ids):
@@ -172,7 +170,7 @@ def search(query, types, content_types, *, limit, language):
             snippet=SearchHeadline(
                 Concat(*_spaced(texts), output_field=TextField()) if len(texts) > 1 else texts[0],
                 text_query,
-                config=configs[-1],
+                config=QUERY_CONFIGS[language],
                 start_sel=MARK_START,
                 stop_sel=MARK_STOP,
                 max_words=30,
