@@ -7,7 +7,8 @@ filled by `bench.search_data generate` (and migrated by that checkout):
     python -m bench.search_before_after --before /tmp/before postgres://.../bench_before \\
         --after . postgres://.../bench_after cpc coder "medical coder" "certifed profesional coder" biling
 
-The sides take turns (`--rounds`, a fresh process each time) so that the other
+`--path /es/search/` times the Spanish search page instead. The sides take turns
+(`--rounds`, a fresh process each time) so that the other
 work on a shared machine slows both alike; each process times `/ping` (the same
 middleware, no query) next to `GET /search/?q=…` in-process through the Django
 test client with the page cache off, and the report gives each median in ms and
@@ -31,7 +32,7 @@ import django
 django.setup()
 from django.test import Client
 from django.test.utils import override_settings
-queries, runs, warmup = json.loads(sys.argv[1]), int(sys.argv[2]), 3
+queries, runs, search_path, warmup = json.loads(sys.argv[1]), int(sys.argv[2]), sys.argv[3], 3
 client = Client(HTTP_HOST="localhost")
 
 def median_ms(path, params):
@@ -48,15 +49,15 @@ def median_ms(path, params):
 with override_settings(PAGE_CACHE_SECONDS=0, DEBUG=False):
     result = {"/ping": median_ms("/ping", {})}
     for query in queries:
-        result[query] = median_ms("/search/", {"q": query})
+        result[query] = median_ms(search_path, {"q": query})
 print(json.dumps(result))
 """
 
 
-def probe(directory, database_url, queries, runs):
+def probe(directory, database_url, queries, runs, search_path):
     env = {**os.environ, "DATABASE_URL": database_url, "PYTHONWARNINGS": "ignore"}
     completed = subprocess.run(  # noqa: S603 - our own interpreter and probe
-        [sys.executable, "-c", PROBE, json.dumps(queries), str(runs)],
+        [sys.executable, "-c", PROBE, json.dumps(queries), str(runs), search_path],
         cwd=directory,
         env=env,
         capture_output=True,
@@ -66,12 +67,12 @@ def probe(directory, database_url, queries, runs):
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
-def compare(sides, queries, *, rounds=3, runs=10):
+def compare(sides, queries, *, rounds=3, runs=10, search_path="/search/"):
     """{side: {query or "/ping": [median ms of each round]}}."""
     results = {name: {} for name, _directory, _url in sides}
     for _round in range(rounds):
         for name, directory, url in sides:
-            for key, value in probe(directory, url, queries, runs).items():
+            for key, value in probe(directory, url, queries, runs, search_path).items():
                 results[name].setdefault(key, []).append(value)
     return results
 
@@ -98,13 +99,17 @@ def main(argv=None):
     parser.add_argument("queries", nargs="+")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--path", default="/search/", help="the search page, /es/search/ for Spanish")
     args = parser.parse_args(argv)
     sides = [
         ("before", str(Path(args.before[0]).resolve()), args.before[1]),
         ("after", str(Path(args.after[0]).resolve()), args.after[1]),
     ]
-    results = compare(sides, args.queries, rounds=args.rounds, runs=args.runs)
-    print(f"{args.rounds} rounds of {args.runs} requests per query and side, sides taking turns; medians of rounds:")
+    results = compare(sides, args.queries, rounds=args.rounds, runs=args.runs, search_path=args.path)
+    print(
+        f"{args.path}: {args.rounds} rounds of {args.runs} requests per query and side, sides taking turns; "
+        "medians of rounds:"
+    )
     print(report(results, args.queries))
 
 

@@ -14,9 +14,10 @@ From the command line, with DATABASE_URL pointing at the database to fill::
 Records are spread evenly over every searchable type, published, with slugs
 starting "bench-" (so `remove` finds them) and text drawn from the vocabulary
 of the real content, so searches match many of them as they would in a large
-site. They are bulk-inserted (no history rows, no signals), then the search entries
-are rebuilt and the page cache invalidated once. `measure` times /search/ in-process through the
-Django test client with the page cache off: the view, the queries and the
+site; their Spanish columns get Spanish text of the same shape. They are
+bulk-inserted (no history rows, no signals), then the search entries are rebuilt
+and the page cache invalidated once. `measure` times /search/ in-process through
+the Django test client with the page cache off: the view, the queries and the
 template, not the network or gunicorn.
 """
 
@@ -46,6 +47,22 @@ VOCABULARY = (
 FILLER_WORDS = "the a of to and for with in on every each that your their most many"
 WORDS = VOCABULARY.split()
 FILLER = FILLER_WORDS.split()
+# The Spanish text of the same records, where the models have Spanish columns (issue 16).
+SPANISH_VOCABULARY = (
+    "facturación codificación codificador codificadora facturador facturadora reclamación reclamaciones seguro "
+    "aseguradora pagador pagadores denegación denegaciones apelación remesa reembolso auditoría auditor "
+    "cumplimiento documentación registro registros diagnóstico diagnósticos procedimiento procedimientos "
+    "modificador modificadores anestesia radiología patología cirugía evaluación gestión ambulatorio "
+    "hospitalización hospital médico médica práctica clínica proveedor paciente pacientes guía guías pago "
+    "Medicare Medicaid CMS HIPAA privacidad expediente expedientes consulta riesgo ajuste jerárquica condición "
+    "categoría categorías ingresos ciclo cargo terminología anatomía fisiología farmacología certificado "
+    "programa título asociado examen credencial certificación aprendiz experiencia empleador empleadores "
+    "remoto oficina horario plazo precisión detalle analítico comunicación técnico especialista registrado "
+    "profesional certificada nacional academia asociación consejo CPT ICD-10-CM ICD-10-PCS HCPCS nivel II"
+)
+SPANISH_FILLER_WORDS = "el la los las de del y para con en cada que tu su sus más muchos"
+SPANISH_WORDS = SPANISH_VOCABULARY.split()
+SPANISH_FILLER = SPANISH_FILLER_WORDS.split()
 
 
 def _sentence(rng, low=8, high=16):
@@ -59,6 +76,29 @@ def _text(rng, sentences):
 
 def _title(rng, number):
     return " ".join(rng.choice(WORDS).capitalize() for _ in range(rng.randint(2, 4))) + f" {number}"
+
+
+def _in_spanish(rng, record):
+    """Give each Spanish column of `record` Spanish text shaped like its English text:
+    as many words, the same capitals, numbers and line breaks kept."""
+    for field in record._meta.concrete_fields:
+        if not field.attname.endswith("_es"):
+            continue
+        english = getattr(record, field.attname.removesuffix("_es") + "_en", None)
+        if not english:
+            continue
+        lines = []
+        for line in str(english).split("\n"):
+            words = []
+            for word in line.split():
+                if not word[0].isalpha():
+                    words.append(word)
+                    continue
+                spanish = rng.choice(SPANISH_WORDS if rng.random() < 0.7 else SPANISH_FILLER)
+                spanish = spanish.capitalize() if word[0].isupper() else spanish
+                words.append(spanish + ("." if word.endswith(".") else ""))
+            lines.append(" ".join(words))
+        setattr(record, field.attname, "\n".join(lines))
 
 
 def _builders():
@@ -186,6 +226,7 @@ def _builders():
 def generate_search_records(count, *, seed=0):
     """Add `count` published records spread over every searchable type; returns the count per type."""
     rng = random.Random(seed)
+    spanish_rng = random.Random(seed + 1)  # apart, so the English text is the same with or without Spanish columns
     builders = _builders()
     share, extra = divmod(count, len(builders))
     created = {}
@@ -197,6 +238,8 @@ def generate_search_records(count, *, seed=0):
             records = [build(rng, n, bodies) for n in numbers]
         else:
             records = [build(rng, n) for n in numbers]
+        for record in records:
+            _in_spanish(spanish_rng, record)
         model.objects.bulk_create(records, batch_size=BATCH)
         if key == "bodies":  # first in the list, so certifications can belong to them
             bodies = list(model.objects.order_by("-pk")[:50])

@@ -2,6 +2,13 @@
 (title A, summary B, body C), ranked with ts_rank, plus pg_trgm word similarity
 on the names so that a typo still finds a record.
 
+Each language has its text search configuration (QUERY_CONFIGS; made by
+migration 0004): accents are removed before stemming, so "codificacion" and
+"codificación" are the same query and find the same records. Spanish text is
+stored stemmed both ways (DOCUMENT_CONFIGS), also with its accents (`spanish`),
+because the Spanish stemmer knows suffixes like "-ación" only with their
+accents: so "facturadores" (stem "factur") finds "facturación" too.
+
 One ranking query for every type (a window keeps the best few per type), then
 one query per type with hits for the records, through published(), with the
 snippet (ts_headline) of those records only: 1 + (types with hits) queries.
@@ -10,6 +17,9 @@ full-text matches and names like the query found separately, each through its
 own GIN index, then added up; see docs/search.md for the measurements.
 """
 
+from functools import reduce
+from operator import add
+
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -17,9 +27,9 @@ from django.contrib.postgres.search import (
 )
 from django.db import connections
 from django.db.models import F, OuterRef, Subquery, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Coalesce, Concat, NullIf
 
-from .index import SEARCH_CONFIG
+from .folding import fold
 from .models import SearchEntry
 from .services import (
     MARK_START,
@@ -32,36 +42,45 @@ from .services import (
     shown_records,
 )
 
+QUERY_CONFIGS = {"en": "en_unaccent", "es": "es_unaccent"}  # the queries and the snippets
+DOCUMENT_CONFIGS = {"en": ("en_unaccent",), "es": ("spanish", "es_unaccent")}  # the stored vectors
+
 # Index --------------------------------------------------------------------------------------
 
 
-def document_vector(searchable):
-    """A record's weighted vector, computed from its own fields: title A, summary B, body C."""
+def localized(searchable, name, language):
+    """A field's text in `language` as an expression: its translation, else the default language's."""
+    columns = searchable.columns((name,), language)
+    if len(columns) == 1:
+        return F(columns[0])
+    return Coalesce(*(NullIf(F(column), Value("")) for column in columns), output_field=TextField())
+
+
+def document_vector(searchable, language):
+    """A record's weighted vector in `language`, computed from its own fields: title A, summary B, body C."""
     weighted = [
-        SearchVector(*fields, weight=weight, config=SEARCH_CONFIG)
+        SearchVector(*(localized(searchable, name, language) for name in fields), weight=weight, config=config)
         for fields, weight in (
             (searchable.title_fields, "A"),
             (searchable.summary_fields, "B"),
             (searchable.body_fields, "C"),
         )
         if fields
+        for config in DOCUMENT_CONFIGS[language]
     ]
-    vector = weighted[0]
-    for part in weighted[1:]:
-        vector = vector + part
-    return vector
+    return reduce(add, weighted)
 
 
 def write(written, *, using="default"):
-    """Store the vector of each written entry, one UPDATE per type, read from the records."""
+    """Store the vector of each written entry, one UPDATE per type and language, read from the records."""
     by_type = {}
     for entry, searchable, _values in written:
-        by_type.setdefault(searchable, []).append(entry.pk)
-    for searchable, pks in by_type.items():
+        by_type.setdefault((searchable, entry.language), []).append(entry.pk)
+    for (searchable, language), pks in by_type.items():
         vector = (
             searchable.model._default_manager.using(using)
             .filter(pk=OuterRef("object_id"))
-            .annotate(vector=document_vector(searchable))
+            .annotate(vector=document_vector(searchable, language))
             .values("vector")
         )
         SearchEntry.objects.using(using).filter(pk__in=pks).update(document=Subquery(vector))
@@ -84,13 +103,14 @@ RANKING_SQL = """
     WITH matched AS (
         -- ts_rank only for the documents that match the whole query (it gives
         -- partial credit otherwise), word similarity only for names like it: each
-        -- branch reads its own index and scores only its own matches.
+        -- branch reads its own index (the partial index of the language, which
+        -- the constant language selects) and scores only its own matches.
         SELECT id, content_type_id, object_id, label, ts_rank(document, text_query) AS score
         FROM search_searchentry, websearch_to_tsquery(%s::regconfig, %s) AS text_query
-        WHERE document @@ text_query
+        WHERE language = %s AND document @@ text_query
         UNION ALL
         SELECT id, content_type_id, object_id, label, word_similarity(%s, names)
-        FROM search_searchentry WHERE names %%> %s
+        FROM search_searchentry WHERE language = %s AND names %%> %s
     ),
     scored AS (
         SELECT id, content_type_id, object_id,
@@ -105,10 +125,11 @@ RANKING_SQL = """
 """
 
 
-def ranking_sql(query, types, content_types, *, limit):
+def ranking_sql(query, types, content_types, *, limit, language):
     """SQL and parameters of the ranking query: the best limit + 1 entries of
-    published records per type, best first. The published subquery is compiled by
-    the ORM; every value is a parameter."""
+    published records in `language` per type, best first. The published subquery
+    is compiled by the ORM; every value is a parameter. Names and labels are
+    stored without accents, so they are compared with the query without them."""
     # One hashed list of the published records' (type, id): the cheapest check on
     # PostgreSQL when thousands of entries match (a correlated lookup per entry
     # was twice as slow for "coder").
@@ -118,35 +139,38 @@ def ranking_sql(query, types, content_types, *, limit):
         for content_type_id, sql, _p in parts
     )
     published_params = [param for _id, _sql, params in parts for param in params]
+    folded = fold(query)
     return RANKING_SQL.format(published=published), [
-        SEARCH_CONFIG,
+        QUERY_CONFIGS[language],
         query,
-        query,
-        query,
-        query,
+        language,
+        folded,
+        language,
+        folded,
+        folded,
         *published_params,
         limit + 1,
     ]
 
 
-def ranked_entries(query, types, content_types, *, limit, using="default"):
+def ranked_entries(query, types, content_types, *, limit, language, using="default"):
     with connections[using].cursor() as cursor:
-        cursor.execute(*ranking_sql(query, types, content_types, limit=limit))
+        cursor.execute(*ranking_sql(query, types, content_types, limit=limit, language=language))
         return [Ranked(*row) for row in cursor.fetchall()]
 
 
-def search(query, types, content_types, *, limit):
-    text_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    ranked = ranked_entries(query, types, content_types, limit=limit)
+def search(query, types, content_types, *, limit, language):
+    text_query = SearchQuery(query, search_type="websearch", config=QUERY_CONFIGS[language])
+    ranked = ranked_entries(query, types, content_types, limit=limit, language=language)
 
     def records_of(searchable, ids):
         """The records, through published() again, each with the snippet of its summary and body."""
-        text_fields = searchable.summary_fields + searchable.body_fields
-        records = shown_records(searchable).annotate(
+        texts = [localized(searchable, name, language) for name in searchable.summary_fields + searchable.body_fields]
+        records = shown_records(searchable, language).annotate(
             snippet=SearchHeadline(
-                Concat(*_spaced(text_fields), output_field=TextField()) if len(text_fields) > 1 else text_fields[0],
+                Concat(*_spaced(texts), output_field=TextField()) if len(texts) > 1 else texts[0],
                 text_query,
-                config=SEARCH_CONFIG,
+                config=QUERY_CONFIGS[language],
                 start_sel=MARK_START,
                 stop_sel=MARK_STOP,
                 max_words=30,
@@ -157,11 +181,11 @@ def search(query, types, content_types, *, limit):
         )
         return {pk: (record, closed(highlight(record.snippet))) for pk, record in records.in_bulk(ids).items()}
 
-    return groups_of(ranked, types, content_types, limit=limit, records_of=records_of)
+    return groups_of(ranked, types, content_types, limit=limit, language=language, records_of=records_of)
 
 
-def _spaced(names):
+def _spaced(texts):
     parts = []
-    for name in names:
-        parts += [Value(" "), F(name)] if parts else [F(name)]
+    for text in texts:
+        parts += [Value(" "), text] if parts else [text]
     return parts

@@ -8,6 +8,7 @@ weighted vector, SQLite the text in its FTS5 table); change a list here and run
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from certifications.models import Certification, CertifyingBody, CodeSet
@@ -24,8 +25,31 @@ class SearchableType:
     body_fields: tuple[str, ...]
     trigram_fields: tuple[str, ...]  # the names typos are forgiven in
 
-    def title_of(self, record):
-        return " — ".join(str(getattr(record, name)) for name in self.title_fields if getattr(record, name))
+    def columns(self, names, language):
+        """Every column the text of these fields in `language` is read from."""
+        return tuple(column for name in names for column in localized_columns(self.model, name, language))
+
+    def title_of(self, record, language):
+        titles = (localized_text(record, name, language) for name in self.title_fields)
+        return " — ".join(title for title in titles if title)
+
+
+def localized_columns(model, name, language):
+    """The columns a field's text in `language` is read from, the first with text
+    winning: its translation, then the default language's, so a record written
+    only in English is still found (and shown) in Spanish. A field without
+    translations is its own column."""
+    existing = {field.attname for field in model._meta.concrete_fields}
+    translated = [f"{name}_{language}", f"{name}_{settings.LANGUAGE_CODE}"]
+    return tuple(dict.fromkeys(column for column in translated if column in existing)) or (name,)
+
+
+def localized_text(record, name, language):
+    for column in localized_columns(type(record), name, language):
+        value = getattr(record, column)
+        if value:
+            return str(value)
+    return ""
 
 
 SEARCHABLE_TYPES = (

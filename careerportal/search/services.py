@@ -6,6 +6,7 @@ tokenizer, typos through trigram similarity of the names). Both return published
 records only, grouped by type.
 """
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,7 +20,8 @@ from django.utils.safestring import mark_safe
 from certifications.models import Certification
 from qualifications.models import QualificationPath
 
-from .index import backend
+from .folding import matched_spans
+from .index import backend, search_language
 from .registry import SEARCHABLE_TYPES
 
 MAX_QUERY_LENGTH = 200
@@ -86,15 +88,16 @@ class Group:
         return self.hits[0].score if self.hits else 0
 
 
-def search(query, *, types=SEARCHABLE_TYPES, limit=PER_GROUP):
-    """Groups of hits for a normalized query, the best group first; [] for an empty query."""
+def search(query, *, types=SEARCHABLE_TYPES, limit=PER_GROUP, language=None):
+    """Groups of hits for a normalized query among the entries of `language` (by
+    default the active language), the best group first; [] for an empty query."""
     if not query:
         return []
     searcher = backend()
     if searcher is None:
         return []
     content_types = ContentType.objects.get_for_models(*(searchable.model for searchable in types))
-    groups = searcher.search(query, types, content_types, limit=limit)
+    groups = searcher.search(query, types, content_types, limit=limit, language=search_language(language))
     # A stable sort: groups that score the same keep the registry's order.
     return sorted((group for group in groups if group.hits), key=lambda group: -group.best_score)
 
@@ -143,21 +146,26 @@ def query_terms(query):
 
 
 def text_snippet(text, terms, *, width=220):
-    """About `width` characters of `text` around the first matched term, terms marked."""
+    """About `width` characters of `text` around the first matched term, terms
+    marked (ignoring case and accents)."""
     text = " ".join(text.split())
-    if not terms:
-        return mark_safe(escape(text[:width]) + (" …" if len(text) > width else ""))  # noqa: S308 - escaped
-    pattern = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
-    found = pattern.search(text)
+    spans = matched_spans(text, terms)
+    first = next(spans, None)
     start = 0
-    if found and found.end() > width:
-        start = text.rfind(" ", 0, max(found.start() - width // 3, 0)) + 1
+    if first and first[1] > width:
+        start = text.rfind(" ", 0, max(first[0] - width // 3, 0)) + 1
     end = start + width
     if end < len(text):
         end = text.rfind(" ", start, end) if " " in text[start:end] else end
-    excerpt = text[start:end]
-    marked = pattern.sub(lambda match: MARK_START + match.group(0) + MARK_STOP, excerpt)
-    snippet = highlight(marked)
+    marked, done = [], start
+    for span_start, span_end in itertools.chain([first] if first else [], spans):
+        if span_end > end:
+            break
+        if span_start >= start:
+            marked += [text[done:span_start], MARK_START, text[span_start:span_end], MARK_STOP]
+            done = span_end
+    marked.append(text[done:end])
+    snippet = highlight("".join(marked))
     return mark_safe(("… " if start else "") + snippet + (" …" if end < len(text) else ""))  # noqa: S308
 
 
@@ -177,18 +185,18 @@ def published_parts(types, content_types, *, correlated_to=None):
     return parts
 
 
-def shown_records(searchable, *more_fields):
+def shown_records(searchable, language, *more_fields):
     """The published records of a type with only what a hit shows: its title
-    fields and the slug its address is made of (every searchable type's
-    get_absolute_url() reads only its slug, and the slug of the record its
-    manager fetches along for the address), and any `more_fields`."""
+    fields in `language` and the slug its address is made of (every searchable
+    type's get_absolute_url() reads only its slug, and the slug of the record its
+    manager fetches along for the address), and the text of any `more_fields`."""
     records = searchable.model.objects.published()
     along = records.query.select_related
     address = [f"{name}__slug" for name in along] if isinstance(along, dict) else []
-    return records.only("slug", *searchable.title_fields, *more_fields, *address)
+    return records.only("slug", *searchable.columns(searchable.title_fields + more_fields, language), *address)
 
 
-def groups_of(ranked, types, content_types, *, limit, records_of):
+def groups_of(ranked, types, content_types, *, limit, language, records_of):
     """Groups of hits from ranked entries (best first within each type, up to
     limit + 1 per type); `records_of(searchable, ids)` gives {id: (record, snippet)}."""
     groups = []
@@ -201,7 +209,7 @@ def groups_of(ranked, types, content_types, *, limit, records_of):
         records = records_of(searchable, [entry.object_id for entry in entries[:limit]])
         hits = [
             Hit(
-                title=searchable.title_of(records[entry.object_id][0]),
+                title=searchable.title_of(records[entry.object_id][0], language),
                 url=records[entry.object_id][0].get_absolute_url(),
                 snippet=records[entry.object_id][1],
                 score=float(entry.score),

@@ -1,6 +1,7 @@
-"""Search on SQLite: an FTS5 table with the trigram tokenizer (SQLite 3.34+) holds
-each entry's title, summary, body and names (rowid = the entry's id; migration
-0003 creates it).
+"""Search on SQLite: an FTS5 table per language with the trigram tokenizer (SQLite
+3.34+), `search_entry_fts_<language>`, holds each entry's title, summary, body and
+names without accents (folding.fold; rowid = the entry's id; migrations 0003 and
+0004 create them). Queries are folded the same way, so a search ignores accents.
 
 * **Words.** Every word of three letters or more must appear somewhere in the
   record, as a case-insensitive substring (`"word"` phrases of trigrams, joined
@@ -23,10 +24,12 @@ from collections import Counter
 
 from django.db import connections
 
+from .folding import fold
+from .index import SEARCH_LANGUAGES
 from .models import SearchEntry
+from .registry import localized_text
 from .services import Ranked, groups_of, published_parts, query_terms, shown_records, text_snippet
 
-FTS_TABLE = "search_entry_fts"  # the name is written out in the SQL below too
 COLUMN_WEIGHTS = (10.0, 3.0, 1.0, 0.0)  # title, summary, body, names
 EXACT_BONUS = 10.0
 TYPO_CANDIDATES = 200
@@ -37,27 +40,41 @@ _WORD = re.compile(r"\w+")
 # Index --------------------------------------------------------------------------------------
 
 
+def fts_table(language):
+    """The FTS5 table of a language's entries; `language` is one of index.SEARCH_LANGUAGES."""
+    if language not in SEARCH_LANGUAGES:
+        raise ValueError(f"no search entries in {language!r}")
+    return f"search_entry_fts_{language}"
+
+
 def write(written, *, using="default"):
-    rows = [
-        (entry.pk, values["title"], values["summary"], values["body"], values["names"])
-        for entry, _searchable, values in written
-    ]
-    with connections[using].cursor() as cursor:
-        cursor.executemany("DELETE FROM search_entry_fts WHERE rowid = %s", [(row[0],) for row in rows])
-        cursor.executemany(
-            "INSERT INTO search_entry_fts (rowid, title, summary, body, names) VALUES (%s, %s, %s, %s, %s)", rows
+    by_language = {}
+    for entry, _searchable, values in written:
+        by_language.setdefault(entry.language, []).append(
+            (entry.pk, *(fold(values[column]) for column in ("title", "summary", "body", "names")))
         )
+    with connections[using].cursor() as cursor:
+        for language, rows in by_language.items():
+            table = fts_table(language)
+            cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s", [(row[0],) for row in rows])  # noqa: S608
+            cursor.executemany(
+                f"INSERT INTO {table} (rowid, title, summary, body, names) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608
+                rows,
+            )
 
 
 def forget(entries, *, using="default"):
     sql, params = entries.values("pk").query.sql_with_params()
     with connections[using].cursor() as cursor:
-        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({sql})", params)  # noqa: S608 - compiled by the ORM
+        for language in SEARCH_LANGUAGES:
+            cursor.execute(f"DELETE FROM {fts_table(language)} WHERE rowid IN ({sql})", params)  # noqa: S608 - ORM SQL
 
 
 def after_rebuild(*, using="default"):
     with connections[using].cursor() as cursor:
-        cursor.execute("INSERT INTO search_entry_fts (search_entry_fts) VALUES ('optimize')")
+        for language in SEARCH_LANGUAGES:
+            table = fts_table(language)
+            cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")  # noqa: S608 - a constant name
 
 
 # Search -------------------------------------------------------------------------------------
@@ -87,8 +104,8 @@ def word_similarity(query_words, names):
     return sum(max(similarity(word, name) for name in name_words) for word in query_words) / len(query_words)
 
 
-def typo_matches(query, *, using="default"):
-    """{entry id: score} of the entries whose names are like the query."""
+def typo_matches(query, table, *, using="default"):
+    """{entry id: score} of the entries whose names are like the (folded) query."""
     words = [word for word in _WORD.findall(query) if len(word) >= 3]
     if not words:
         return {}
@@ -96,7 +113,7 @@ def typo_matches(query, *, using="default"):
     expression = "names : (" + " OR ".join(_phrase(trigram) for trigram in sorted(inner)) + ")"
     with connections[using].cursor() as cursor:
         cursor.execute(
-            f"SELECT rowid, names FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank LIMIT %s",  # noqa: S608
+            f"SELECT rowid, names FROM {table} WHERE {table} MATCH %s ORDER BY rank LIMIT %s",  # noqa: S608
             [expression, TYPO_CANDIDATES],
         )
         candidates = cursor.fetchall()
@@ -105,18 +122,18 @@ def typo_matches(query, *, using="default"):
     return {entry_id: score * COLUMN_WEIGHTS[0] for entry_id, score in found.items() if score >= TYPO_SIMILARITY}
 
 
-def word_condition(terms):
-    """The FTS5 condition (SQL, params) that every term appears somewhere."""
+def word_condition(terms, table):
+    """The FTS5 condition (SQL, params) that every (folded) term appears somewhere."""
     long_terms = [term for term in terms if len(term) >= 3]
     if long_terms:
-        return f"{FTS_TABLE} MATCH %s", [" AND ".join(_phrase(term) for term in long_terms)]
+        return f"{table} MATCH %s", [" AND ".join(_phrase(term) for term in long_terms)]
     # Only short words: LIKE, which the trigram index cannot serve, over every column.
     each = "(" + " OR ".join(f"{column} LIKE %s ESCAPE '\\'" for column in ("title", "summary", "body")) + ")"
     escaped = [re.sub(r"([\\%_])", r"\\\1", term) for term in terms]
     return " AND ".join([each] * len(terms)), [f"%{term}%" for term in escaped for _column in range(3)]
 
 
-def ranked_entries(query, terms, typos, types, content_types, *, limit, using="default"):
+def ranked_entries(query, terms, typos, types, content_types, *, limit, table, using="default"):
     """The best limit + 1 entries of published records per type, best first.
 
     Whether a record is published is looked up by primary key only for the best
@@ -125,11 +142,11 @@ def ranked_entries(query, terms, typos, types, content_types, *, limit, using="d
     runs again checking every match."""
     wanted = limit + 1
     checked = wanted + UNPUBLISHED_SLACK
-    rows = _ranked_rows(query, terms, typos, types, content_types, per_type=checked, using=using)
+    rows = _ranked_rows(query, terms, typos, types, content_types, per_type=checked, table=table, using=using)
     matches, published = Counter(row[1] for row in rows), Counter(row[1] for row in rows if row[4])
     # A type with all its checked places taken but too few published among them may have more further down.
     if any(matches[type_id] == checked and published[type_id] < wanted for type_id in matches):
-        rows = _ranked_rows(query, terms, typos, types, content_types, per_type=None, using=using)
+        rows = _ranked_rows(query, terms, typos, types, content_types, per_type=None, table=table, using=using)
     kept, places = [], Counter()
     for pk, type_id, object_id, score, is_published in rows:
         if is_published and places[type_id] < wanted:
@@ -138,17 +155,17 @@ def ranked_entries(query, terms, typos, types, content_types, *, limit, using="d
     return kept
 
 
-def _ranked_rows(query, terms, typos, types, content_types, *, per_type, using):
+def _ranked_rows(query, terms, typos, types, content_types, *, per_type, table, using):
     """(entry id, content type id, object id, score, published) of the best `per_type`
     matches of each type (all when None), best first."""
     parts = published_parts(types, content_types, correlated_to="entry.object_id")
     published_sql = " OR ".join(f"(entry.content_type_id = {type_id} AND EXISTS ({sql}))" for type_id, sql, _p in parts)
     published_params = [param for _id, _sql, params in parts for param in params]
-    condition, condition_params = word_condition(terms) if terms else ("0", [])
+    condition, condition_params = word_condition(terms, table) if terms else ("0", [])
     weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
     sql = f"""
         WITH words AS (
-            SELECT rowid AS id, -bm25({FTS_TABLE}, {weights}) AS score FROM {FTS_TABLE} WHERE {condition}
+            SELECT rowid AS id, -bm25({table}, {weights}) AS score FROM {table} WHERE {condition}
         ),
         typos AS (SELECT CAST(key AS INTEGER) AS id, value AS score FROM json_each(%s)),
         matched AS (
@@ -172,18 +189,26 @@ def _ranked_rows(query, terms, typos, types, content_types, *, per_type, using):
         return cursor.fetchall()
 
 
-def search(query, types, content_types, *, limit):
+def search(query, types, content_types, *, limit, language):
+    table = fts_table(language)
+    query = fold(query)
     terms = query_terms(query)
-    typos = typo_matches(query)
+    typos = typo_matches(query, table)
     if not terms and not typos:
         return []
-    ranked = ranked_entries(query, terms, typos, types, content_types, limit=limit)
+    ranked = ranked_entries(query, terms, typos, types, content_types, limit=limit, table=table)
 
     def records_of(searchable, ids):
         text_fields = searchable.summary_fields + searchable.body_fields
         return {
-            pk: (record, text_snippet(" ".join(str(getattr(record, name)) for name in text_fields), terms))
-            for pk, record in shown_records(searchable, *text_fields).in_bulk(ids).items()
+            pk: (record, text_snippet(snippet_text(searchable, record, language), terms))
+            for pk, record in shown_records(searchable, language, *text_fields).in_bulk(ids).items()
         }
 
-    return groups_of(ranked, types, content_types, limit=limit, records_of=records_of)
+    return groups_of(ranked, types, content_types, limit=limit, language=language, records_of=records_of)
+
+
+def snippet_text(searchable, record, language):
+    """A record's summary and body in `language`, the text its snippet is cut from."""
+    texts = (localized_text(record, name, language) for name in searchable.summary_fields + searchable.body_fields)
+    return " ".join(text for text in texts if text)

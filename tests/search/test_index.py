@@ -10,6 +10,7 @@ from careerportal.search.index import entry_values, rebuild
 from careerportal.search.models import SearchEntry
 from careerportal.search.registry import TYPES_BY_KEY
 from careerportal.search.services import search
+from careerportal.search.sqlite import fts_table
 from certifications.models import Certification
 from tests.factories import CertificationFactory, CodeSetFactory, SkillFactory
 
@@ -19,15 +20,15 @@ on_postgres = pytest.mark.postgres
 on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="checks the SQLite FTS5 table")
 
 
-def entry_of(record):
-    return SearchEntry.objects.get(content_type__model=record._meta.model_name, object_id=record.pk)
+def entry_of(record, language="en"):
+    return SearchEntry.objects.get(content_type__model=record._meta.model_name, object_id=record.pk, language=language)
 
 
 def test_entry_values_follow_the_registry():
     certification = CertificationFactory.build(
         code="CPC", name="Certified Professional Coder", summary="Short.", description="Long.", prerequisites=""
     )
-    assert entry_values(TYPES_BY_KEY["certifications"], certification) == {
+    assert entry_values(TYPES_BY_KEY["certifications"], certification, "en") == {
         "label": "CPC",
         "names": "CPC Certified Professional Coder",
         "title": "CPC Certified Professional Coder",
@@ -38,7 +39,7 @@ def test_entry_values_follow_the_registry():
 
 def test_empty_fields_leave_no_stray_spaces():
     code_set = CodeSetFactory.build(name="CPT", full_name="")
-    assert entry_values(TYPES_BY_KEY["code-sets"], code_set)["names"] == "CPT"
+    assert entry_values(TYPES_BY_KEY["code-sets"], code_set, "en")["names"] == "CPT"
 
 
 def test_saving_a_record_writes_its_entry_label_and_names():
@@ -47,9 +48,9 @@ def test_saving_a_record_writes_its_entry_label_and_names():
     assert (entry.label, entry.names) == ("CPC", "CPC Certified Professional Coder")
 
 
-def fts_rows():
+def fts_rows(language="en"):
     with connection.cursor() as cursor:
-        cursor.execute("SELECT rowid, title, summary, body, names FROM search_entry_fts ORDER BY rowid")
+        cursor.execute(f"SELECT rowid, title, summary, body, names FROM {fts_table(language)} ORDER BY rowid")  # noqa: S608
         return cursor.fetchall()
 
 
@@ -70,7 +71,7 @@ def test_on_sqlite_saving_a_record_writes_its_text_to_the_fts_table():
 def test_on_sqlite_rebuild_rewrites_the_fts_table():
     SkillFactory(name="Patience")
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM search_entry_fts")
+        cursor.execute("DELETE FROM search_entry_fts_en")
     rebuild()
     assert [row[1] for row in fts_rows()] == ["Patience"]
 
@@ -89,7 +90,7 @@ def test_changing_a_record_changes_what_finds_it():
     skill.save()
     assert [hit.title for group in search("perseverance") for hit in group.hits] == ["Perseverance"]
     assert search("patience") == []
-    assert SearchEntry.objects.filter(object_id=skill.pk, content_type__model="skill").count() == 1
+    assert SearchEntry.objects.filter(object_id=skill.pk, content_type__model="skill", language="en").count() == 1
 
 
 def test_deleting_a_record_removes_its_entry():

@@ -20,7 +20,13 @@ pytestmark = pytest.mark.django_db
 first = importlib.import_module("careerportal.search.migrations.0001_search_indexes")
 entries = importlib.import_module("careerportal.search.migrations.0002_search_entries")
 
-ENTRY_INDEXES = {"search_entry_document", "search_entry_names_trgm"}
+ENTRY_INDEXES = {
+    "search_entry_document_en",
+    "search_entry_names_trgm_en",
+    "search_entry_document_es",
+    "search_entry_names_trgm_es",
+}
+LATEST = ("search", "0004_entries_per_language")
 
 
 def search_index_names():
@@ -82,18 +88,22 @@ def test_only_the_entry_indexes_remain():
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize("query", ["medical coder", "certifed profesional coder"])
-def test_matching_entries_are_found_through_both_indexes(query):
-    """The tables are tiny here, so sequential scans are switched off to see
-    which indexes the planner can use at all."""
+@pytest.mark.parametrize("query", ["medical coder", "certifed profesional coder", "codificación médica"])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_matching_entries_are_found_through_both_indexes_of_the_language(query, language):
+    """The tables are empty here, so sequential scans are switched off to see
+    which indexes the planner can use at all, and the unique index (which holds
+    the language too, and looks as cheap as any on an empty table) is dropped
+    for the length of the test."""
     content_types = ContentType.objects.get_for_models(*(searchable.model for searchable in SEARCHABLE_TYPES))
-    sql, params = ranking_sql(query, SEARCHABLE_TYPES, content_types, limit=5)
+    sql, params = ranking_sql(query, SEARCHABLE_TYPES, content_types, limit=5, language=language)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("ALTER TABLE search_searchentry DROP CONSTRAINT unique_search_entry")
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "Bitmap Index Scan on search_entry_document" in plan
-    assert "Bitmap Index Scan on search_entry_names_trgm" in plan
+    assert f"Bitmap Index Scan on search_entry_document_{language}" in plan
+    assert f"Bitmap Index Scan on search_entry_names_trgm_{language}" in plan
 
 
 @pytest.mark.django_db(transaction=True)
@@ -109,8 +119,8 @@ def test_narrowing_the_entries_can_be_reversed_and_applied_again_and_search_stil
     else:  # 0002 kept no entries on SQLite
         assert not old_entries.exists()
     executor = MigrationExecutor(connection)
-    executor.migrate([("search", "0003_narrow_entries_sqlite_fts")])
-    assert SearchEntry.objects.count() == 2  # the certification and its body
+    executor.migrate([LATEST])
+    assert SearchEntry.objects.count() == 2  # the certification and its body, in English
     assert [hit.title for group in search("certifed profesional") for hit in group.hits][0] == (
         "CPC — Certified Professional Coder"
     )
@@ -123,5 +133,5 @@ def test_entry_migrations_can_be_reversed_and_applied_again():
     assert search_index_names() == {f"{table}_search" for table, _d, _n in first.SEARCH_INDEXES} | {
         f"{table}_trgm" for table, _d, _n in first.SEARCH_INDEXES
     }
-    MigrationExecutor(connection).migrate([("search", "0003_narrow_entries_sqlite_fts")])
+    MigrationExecutor(connection).migrate([LATEST])
     assert search_index_names() == ENTRY_INDEXES
