@@ -1,5 +1,6 @@
 """The text of this app's records that has a Spanish version (see publishing.translation).
-Codes, abbreviations, slugs, addresses, figures and dates are shared by both languages."""
+Codes, abbreviations, slugs, addresses, figures and dates are shared by both languages; how a
+figure's date reads (its as-of wording) has a Spanish version."""
 
 from publishing.translation import translate
 
@@ -20,5 +21,8 @@ translate(
     "apprentice_designation",
     "apprentice_rules",
     "renewal_detail",
+    "exam_as_of_label",
+    "price_as_of_label",
+    "renewal_as_of_label",
 )
-translate(Requirement, "wording")
+translate(Requirement, "wording", "rule_as_of_label")

@@ -42,18 +42,27 @@ TRANSLATED = {
             "apprentice_designation",
             "apprentice_rules",
             "renewal_detail",
+            "exam_as_of_label",
+            "price_as_of_label",
+            "renewal_as_of_label",
         },
     ),
-    ("certifications", "requirements"): (Requirement, {"wording"}),
-    ("qualifications", "education_steps"): (EducationStep, {"name", "summary", "description", "covers"}),
-    ("qualifications", "exam_costs"): (ExamCost, {"fee_spread", "dues_spread", "retakes"}),
+    ("certifications", "requirements"): (Requirement, {"wording", "rule_as_of_label"}),
+    ("qualifications", "education_steps"): (
+        EducationStep,
+        {"name", "summary", "description", "covers", "duration_as_of_label", "cost_as_of_label"},
+    ),
+    ("qualifications", "exam_costs"): (
+        ExamCost,
+        {"fee_spread", "dues_spread", "retakes", "fee_as_of_label", "dues_as_of_label"},
+    ),
     ("qualifications", "skills"): (Skill, {"name", "summary", "on_the_job", "how_to_build"}),
     ("qualifications", "occupations"): (
         Occupation,
         {"name", "summary", "description", "tasks", "work_settings", "entry_education", "sample_titles"},
     ),
     ("qualifications", "paths"): (QualificationPath, {"name", "role", "summary", "description"}),
-    ("qualifications", "outlook_figures"): (OutlookFigure, {"label"}),
+    ("qualifications", "outlook_figures"): (OutlookFigure, {"label", "group", "period", "figure_as_of_label"}),
     ("qualifications", "career_topics"): (CareerTopic, {"title", "summary", "description"}),
 }
 PATH_STEP_FIELDS = {"note"}

@@ -45,7 +45,7 @@ def test_changes_show_choice_labels_names_and_empty():
 
 def test_a_changed_figure_shows_its_source_and_as_of_date_beside_it():
     cert = CertificationFactory(price_usd=300, price_as_of_label="January 2025")
-    pending = _hold(cert, price_usd=399, price_as_of_label="January 2026")
+    pending = _hold(cert, price_usd=399, price_as_of_label_en="January 2026")
     price = {change.name: change for change in pending_changes(cert, pending)}["price_usd"]
     assert price.old_citation.endswith("as of January 2025") and price.new_citation.endswith("as of January 2026")
     assert str(cert.price_source) in price.new_citation
