@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from certifications.models import Certification
-from publishing.models import PublicationStatus, PublishableContent, content_models, public_note
+from publishing.models import PublicationStatus, PublicNote, PublishableContent, content_models, public_note
 from publishing.seo import absolute_url, site_url
 from qualifications.models import EducationStep, QualificationPath, Skill
 
@@ -56,11 +56,14 @@ class ContentChange:
 
 
 def published_versions(history, limit):
-    """(history_id, id, date, kind, note) of the newest `limit` versions in which a record was published."""
+    """(history_id, id, date, kind, note, Spanish note) of the newest `limit` versions in which a record
+    was published."""
     return list(
         history.filter(history_type__in=["+", "~"], status=PublicationStatus.PUBLISHED)
         .order_by("-history_date", "-history_id")
-        .values_list("history_id", "id", "history_date", "history_type", "history_change_reason")[:limit]
+        .values_list("history_id", "id", "history_date", "history_type", "history_change_reason", "change_note_es")[
+            :limit
+        ]
     )
 
 
@@ -73,9 +76,10 @@ def latest_changes(limit=FEED_LENGTH):
         if not rows:
             continue
         records = published.in_bulk({row[1] for row in rows})
-        for history_id, pk, date, kind, note in rows:
+        for history_id, pk, date, kind, note, note_es in rows:
             if pk in records:
-                changes.append(ContentChange(records[pk], history_id, date, kind == "+", public_note(note)))
+                note = PublicNote.in_page_language(public_note(note), note_es)
+                changes.append(ContentChange(records[pk], history_id, date, kind == "+", note))
     changes.sort(key=lambda change: change.date, reverse=True)
     return changes[:limit]
 
@@ -83,8 +87,8 @@ def latest_changes(limit=FEED_LENGTH):
 def record_changes(record, limit=FEED_LENGTH):
     """The newest `limit` published versions of one record, newest first (one query)."""
     return [
-        ContentChange(record, history_id, date, kind == "+", note or "")
-        for history_id, _pk, date, kind, note in published_versions(record.history.all(), limit)
+        ContentChange(record, history_id, date, kind == "+", PublicNote.in_page_language(note or "", note_es))
+        for history_id, _pk, date, kind, note, note_es in published_versions(record.history.all(), limit)
     ]
 
 

@@ -488,14 +488,7 @@ class PublishableContent(models.Model):
             history_change_reason__in=["", STARTER_CONTENT_NOTE]
         )
         rows = changes.order_by("-history_date").values_list("history_date", "history_change_reason", "change_note_es")
-        spanish_page = get_language() == "es"
-        return [
-            (
-                date,
-                PublicNote(note_es) if spanish_page and note_es else PublicNote(note, in_english=spanish_page),
-            )
-            for date, note, note_es in rows[:limit]
-        ]
+        return [(date, PublicNote.in_page_language(note, note_es)) for date, note, note_es in rows[:limit]]
 
     def citations(self):
         """Every sourced figure on this record, as (name, Citation) pairs."""
@@ -617,6 +610,15 @@ class PublicNote(str):
         note = super().__new__(cls, text)
         note.in_english = in_english
         return note
+
+    @classmethod
+    def in_page_language(cls, note, note_es):
+        """The note a page in the active language shows: the Spanish one on a Spanish page when
+        the editor wrote one, else the English one (marked `in_english` on a Spanish page)."""
+        spanish_page = get_language() == "es"
+        if spanish_page and note_es:
+            return cls(note_es)
+        return cls(note, in_english=spanish_page and bool(note))
 
 
 class HistoricalSpanishNote(models.Model):

@@ -9,7 +9,14 @@ from publishing.diffs import field_changes
 from publishing.models import PendingChange
 from publishing.services import pending_change_save, record_publish, record_revert, save_with_history
 from qualifications.models import Skill
-from tests.factories import CertificationFactory, SkillFactory, UserFactory
+from tests.factories import (
+    CertificationFactory,
+    EducationStepFactory,
+    OccupationFactory,
+    OutlookFigureFactory,
+    SkillFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +178,32 @@ def test_a_held_change_keeps_its_spanish_note_until_published(publisher):
     record_publish(record=skill, user=publisher)
     latest = skill.history.first()
     assert (latest.history_change_reason, latest.change_note_es) == ("Spanish", "Español")
+
+
+def test_every_english_only_text_on_an_occupation_page_is_marked(client):
+    occupation = OccupationFactory()
+    OutlookFigureFactory(occupation=occupation, label="Median pay")
+    address = occupation.get_absolute_url()
+    page = client.get(f"/es{address}").content.decode()
+    assert '<ol class="tasks" lang="en">' in page and '<ul lang="en">' in page  # tasks, work settings
+    assert '<span lang="en">Postsecondary nondegree award</span>' in page
+    assert '<span lang="en">Medical records specialists</span>' in page and '<span lang="en">May 2020</span>' in page
+
+    occupation.tasks_es = "Resumir y codificar datos de pacientes.\nIngresar datos clínicos."
+    occupation.save()
+    page = client.get(f"/es{address}").content.decode()
+    assert '<ol class="tasks">' in page and "Resumir y codificar" in page
+
+
+def test_english_only_exam_price_and_step_texts_are_marked(client):
+    cert = CertificationFactory(exam_delivery="At a test centre", price_detail="one attempt")
+    cert.summary_es = "Una credencial."
+    cert.save()
+    step = EducationStepFactory(covers="Anatomy\nCPT coding")
+    certification_address, step_address = cert.get_absolute_url(), step.get_absolute_url()
+    page = client.get(f"/es{certification_address}").content.decode()
+    assert '<span lang="en">At a test centre</span>' in page and '<span lang="en">one attempt</span>' in page
+
+    page = client.get(f"/es{step_address}").content.decode()
+    assert '<ul lang="en"><li>Anatomy</li>' in page
+    assert "solo en inglés" not in client.get(step_address).content.decode()

@@ -194,3 +194,18 @@ def test_pages_link_to_their_feeds_for_discovery(client, db):
     assert alternate_feeds(client.get("/counselor/login/").content.decode()) == []
     panel = client.get("/certifications/cpc/").content.decode().split('class="share-feeds', 1)[1].split("</p>")[0]
     assert f'<a href="{SITE}/certifications/cpc/feed/" type="application/atom+xml">' in panel
+
+
+def test_spanish_feeds_carry_the_spanish_note_or_the_english_one(client, db):
+    cert = CertificationFactory(slug="cpc", code="CPC")
+    cert._change_note_es = "Precio actualizado a $425."
+    change(cert, "Price updated to $425.", days_ago=2)
+    cert._change_note_es = ""
+    change(cert, "Exam length corrected.", days_ago=1)
+
+    for url in ("/es/feed/updates/", "/es/certifications/cpc/feed/"):
+        summaries = [entry["summary"] for entry in entries(feed(client, url))]
+        assert "Precio actualizado a $425." in summaries and "Price updated to $425." not in summaries, url
+        assert "Exam length corrected." in summaries, url
+    english = [entry["summary"] for entry in entries(feed(client, "/feed/updates/"))]
+    assert "Price updated to $425." in english and "Precio actualizado a $425." not in english
