@@ -126,8 +126,8 @@ def test_a_parameter_the_page_does_not_read_is_rendered_and_not_kept(client, cer
 def test_a_preview_is_never_kept_nor_answered_from_a_kept_body(client, cert):
     publisher = UserFactory(is_staff=True, is_superuser=True)
     edited = type(cert).objects.get(pk=cert.pk)
-    edited.name = "Unpublished new name"
-    pending_change_save(record=cert, edited=edited, field_names=["name"], user=publisher, note="")
+    edited.name_en = "Unpublished new name"
+    pending_change_save(record=cert, edited=edited, field_names=["name_en"], user=publisher, note="")
     client.get("/certifications/cpc/")  # a visitor's body is kept
     client.force_login(publisher)
     preview = client.get("/certifications/cpc/")
