@@ -85,12 +85,14 @@ class SourcedFigureNode(template.Node):
             return include.render(context)
 
 
+def _english_only_label():
+    return format_html(' <span class="badge text-bg-light english-only">{}</span>', gettext("English only"))
+
+
 @register.simple_tag
 def english_only(record, name):
     """The visible "English only" label after a text shown in English on a Spanish page; else nothing."""
-    if not shows_english(record, name):
-        return ""
-    return format_html(' <span class="badge text-bg-light english-only">{}</span>', gettext("English only"))
+    return _english_only_label() if shows_english(record, name) else ""
 
 
 @register.simple_tag
@@ -105,4 +107,4 @@ def translated(record, name):
     text = getattr(record, name)
     if not shows_english(record, name):
         return text
-    return format_html('<span lang="en">{}</span>{}', text, english_only(record, name))
+    return format_html('<span lang="en">{}</span>{}', text, _english_only_label())
