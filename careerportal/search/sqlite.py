@@ -20,7 +20,6 @@ through published(): 2 + (types with hits) queries.
 
 import json
 import re
-from collections import Counter
 
 from django.db import connections
 
@@ -28,12 +27,11 @@ from .folding import fold
 from .index import SEARCH_LANGUAGES
 from .models import SearchEntry
 from .registry import localized_text
-from .services import Ranked, groups_of, published_parts, query_terms, shown_records, text_snippet
+from .services import best_published, groups_of, published_parts, query_terms, shown_records, text_snippet
 
 COLUMN_WEIGHTS = (10.0, 3.0, 1.0, 0.0)  # title, summary, body, names
 EXACT_BONUS = 10.0
 TYPO_CANDIDATES = 200
-UNPUBLISHED_SLACK = 10  # drafts and scheduled records among the best matches of a type, checked at once
 TYPO_SIMILARITY = 0.6  # as pg_trgm's word similarity threshold
 _WORD = re.compile(r"\w+")
 
@@ -134,25 +132,12 @@ def word_condition(terms, table):
 
 
 def ranked_entries(query, terms, typos, types, content_types, *, limit, table, using="default"):
-    """The best limit + 1 entries of published records per type, best first.
+    """The best limit + 1 entries of published records per type, best first (services.best_published)."""
 
-    Whether a record is published is looked up by primary key only for the best
-    limit + 1 + UNPUBLISHED_SLACK matches of each type; when a type has so many
-    unpublished records among those that it could lose a published one, the query
-    runs again checking every match."""
-    wanted = limit + 1
-    checked = wanted + UNPUBLISHED_SLACK
-    rows = _ranked_rows(query, terms, typos, types, content_types, per_type=checked, table=table, using=using)
-    matches, published = Counter(row[1] for row in rows), Counter(row[1] for row in rows if row[4])
-    # A type with all its checked places taken but too few published among them may have more further down.
-    if any(matches[type_id] == checked and published[type_id] < wanted for type_id in matches):
-        rows = _ranked_rows(query, terms, typos, types, content_types, per_type=None, table=table, using=using)
-    kept, places = [], Counter()
-    for pk, type_id, object_id, score, is_published in rows:
-        if is_published and places[type_id] < wanted:
-            places[type_id] += 1
-            kept.append(Ranked(pk, type_id, object_id, score))
-    return kept
+    def ranked_rows(per_type):
+        return _ranked_rows(query, terms, typos, types, content_types, per_type=per_type, table=table, using=using)
+
+    return best_published(ranked_rows, limit=limit)
 
 
 def _ranked_rows(query, terms, typos, types, content_types, *, per_type, table, using):
