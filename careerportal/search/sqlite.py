@@ -20,6 +20,7 @@ through published(): 2 + (types with hits) queries.
 
 import json
 import re
+from functools import lru_cache
 
 from django.db import connections
 
@@ -82,24 +83,36 @@ def _phrase(text):
     return '"' + text.replace('"', '""') + '"'
 
 
+@lru_cache(maxsize=8192)  # the words of names repeat across candidates and searches
 def trigrams(word):
     """pg_trgm's trigrams of one word: lower case, two spaces before and one after."""
     padded = f"  {word.lower()} "
-    return {padded[start : start + 3] for start in range(len(padded) - 2)}
+    return frozenset(padded[start : start + 3] for start in range(len(padded) - 2))
 
 
 def similarity(word, other):
-    mine, theirs = trigrams(word), trigrams(other)
-    return len(mine & theirs) / len(mine | theirs)
+    return _trigram_similarity(trigrams(word), trigrams(other))
+
+
+def _trigram_similarity(mine, theirs):
+    shared = len(mine & theirs)
+    return shared / (len(mine) + len(theirs) - shared)  # shared / len(mine | theirs)
 
 
 def word_similarity(query_words, names):
     """How like the names the query is: each query word's best match among the
     words of the names, averaged over the query words."""
-    name_words = _WORD.findall(names)
-    if not name_words:
+    return _word_similarity([trigrams(word) for word in query_words], names)
+
+
+def _word_similarity(query_trigrams, names):
+    """word_similarity with the query words' trigrams computed once (for every candidate)."""
+    name_trigrams = [trigrams(name) for name in dict.fromkeys(_WORD.findall(names))]
+    if not name_trigrams:
         return 0.0
-    return sum(max(similarity(word, name) for name in name_words) for word in query_words) / len(query_words)
+    return sum(max(_trigram_similarity(mine, theirs) for theirs in name_trigrams) for mine in query_trigrams) / len(
+        query_trigrams
+    )
 
 
 def typo_matches(query, table, *, using="default"):
@@ -115,7 +128,8 @@ def typo_matches(query, table, *, using="default"):
             [expression, TYPO_CANDIDATES],
         )
         candidates = cursor.fetchall()
-    found = {entry_id: word_similarity(words, names) for entry_id, names in candidates}
+    query_trigrams = [trigrams(word) for word in words]
+    found = {entry_id: _word_similarity(query_trigrams, names) for entry_id, names in candidates}
     # A name like the query counts as much as a title match of the same strength.
     return {entry_id: score * COLUMN_WEIGHTS[0] for entry_id, score in found.items() if score >= TYPO_SIMILARITY}
 
