@@ -26,8 +26,8 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connections
-from django.db.models import F, OuterRef, Subquery, TextField, Value
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models import F, Func, OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, NullIf
 
 from .folding import fold
 from .models import SearchEntry
@@ -181,7 +181,7 @@ def search(query, types, content_types, *, limit, language):
         texts = [localized(searchable, name, language) for name in searchable.summary_fields + searchable.body_fields]
         records = shown_records(searchable, language).annotate(
             snippet=SearchHeadline(
-                Concat(*_spaced(texts), output_field=TextField()) if len(texts) > 1 else texts[0],
+                _joined(texts),
                 text_query,
                 config=QUERY_CONFIGS[language],
                 start_sel=MARK_START,
@@ -195,6 +195,15 @@ def search(query, types, content_types, *, limit, language):
         return {pk: (record, closed(highlight(record.snippet))) for pk, record in records.in_bulk(ids).items()}
 
     return groups_of(ranked, types, content_types, limit=limit, language=language, records_of=records_of)
+
+
+def _joined(texts):
+    """The texts with a space between them, as one SQL CONCAT(): the text of
+    Django's Concat (NULL counts as empty in both) at a fraction of its cost to
+    compile (a pair of COALESCEs per text, compiled for every group of hits)."""
+    if len(texts) == 1:
+        return texts[0]
+    return Func(*_spaced(texts), function="CONCAT", output_field=TextField())
 
 
 def _spaced(texts):
