@@ -9,11 +9,15 @@ records only, grouped by type.
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -29,6 +33,7 @@ MAX_TERMS = 10  # words SQLite matches; more would only slow it down
 PER_GROUP = 5
 PER_GROUP_ONE_TYPE = 50
 SUGGESTIONS = 6  # of each kind
+UNPUBLISHED_SLACK = 10  # drafts and scheduled records among the best matches of a type, checked at once
 # Private-use characters mark the highlighted words in the database's snippet, so
 # the snippet can be HTML-escaped as a whole and only these become <mark> tags.
 MARK_START = "\ue000"
@@ -175,14 +180,78 @@ def published_parts(types, content_types, *, correlated_to=None):
     query; with `correlated_to` (a column of that query, such as "entry.object_id")
     only the record with that id. Whether a record is published is read from the
     record itself, never copied into its entry."""
-    parts = []
-    for searchable in types:
-        records = searchable.model.objects.published().order_by()
-        if correlated_to:
-            records = records.filter(pk=RawSQL(correlated_to, []))  # noqa: S611 - a column name from the backend
-        sql, params = records.values("pk").query.sql_with_params()
-        parts.append((int(content_types[searchable.model].pk), sql, list(params)))
-    return parts
+    return [
+        (int(content_types[searchable.model].pk), *published_sql(searchable.model, correlated_to))
+        for searchable in types
+    ]
+
+
+_COMPILED_PUBLISHED = {}  # (vendor, model, correlated_to): (SQL, parameters, indexes of the moment)
+
+
+def published_sql(model, correlated_to=None):
+    """SQL and parameters of the ids of `model.objects.published()` (see published_parts).
+
+    Compiling the nine querysets took 8-10 ms of every search, so the SQL is
+    compiled once per process and type. published() compares with the moment it
+    is called (timezone.now()): the parameters that differ between two compilations
+    are that moment, and are given the current moment on each call (in the form
+    the first compilation gave them: a datetime, or SQLite's text). When two
+    compilations are the same (a frozen clock in tests, or a published() that
+    does not depend on the moment), nothing is kept and it compiles every time."""
+    vendor = connection.vendor
+    key = (vendor, model, correlated_to)
+    compiled = _COMPILED_PUBLISHED.get(key)
+    if compiled is None:
+        sql, params = _compile_published(model, correlated_to)
+        again, params_again = _compile_published(model, correlated_to)
+        if sql != again or len(params) != len(params_again):
+            return sql, list(params)
+        pairs = enumerate(zip(params, params_again, strict=True))
+        moments = tuple(index for index, (one, other) in pairs if one != other)
+        if not moments:
+            return sql, list(params)
+        compiled = _COMPILED_PUBLISHED[key] = (sql, tuple(params_again), moments)
+    sql, params, moments = compiled
+    now = timezone.now()
+    return sql, [
+        (now if isinstance(param, datetime) else connection.ops.adapt_datetimefield_value(now))
+        if index in moments
+        else param
+        for index, param in enumerate(params)
+    ]
+
+
+def _compile_published(model, correlated_to):
+    records = model.objects.published().order_by()
+    if correlated_to:
+        records = records.filter(pk=RawSQL(correlated_to, []))  # noqa: S611 - a column name from the backend
+    return records.values("pk").query.sql_with_params()
+
+
+def best_published(ranked_rows, *, limit):
+    """The best limit + 1 entries of published records per type, best first, as Ranked.
+
+    `ranked_rows(per_type)` runs a backend's ranking query: (entry id, content type
+    id, object id, score, published) of the best `per_type` matches of each type (all
+    when None), best first, whether each is published looked up through
+    published_parts(..., correlated_to=...) for those rows only. It runs with
+    limit + 1 + UNPUBLISHED_SLACK places per type; when a type has so many
+    unpublished records among those that it could lose a published one, it runs
+    again checking every match."""
+    wanted = limit + 1
+    checked = wanted + UNPUBLISHED_SLACK
+    rows = ranked_rows(checked)
+    matches, published = Counter(row[1] for row in rows), Counter(row[1] for row in rows if row[4])
+    # A type with all its checked places taken but too few published among them may have more further down.
+    if any(matches[type_id] == checked and published[type_id] < wanted for type_id in matches):
+        rows = ranked_rows(None)
+    kept, places = [], Counter()
+    for pk, type_id, object_id, score, is_published in rows:
+        if is_published and places[type_id] < wanted:
+            places[type_id] += 1
+            kept.append(Ranked(pk, type_id, object_id, score))
+    return kept
 
 
 def shown_records(searchable, language, *more_fields):

@@ -20,7 +20,7 @@ through published(): 2 + (types with hits) queries.
 
 import json
 import re
-from collections import Counter
+from functools import lru_cache
 
 from django.db import connections
 
@@ -28,12 +28,11 @@ from .folding import fold
 from .index import SEARCH_LANGUAGES
 from .models import SearchEntry
 from .registry import localized_text
-from .services import Ranked, groups_of, published_parts, query_terms, shown_records, text_snippet
+from .services import best_published, groups_of, published_parts, query_terms, shown_records, text_snippet
 
 COLUMN_WEIGHTS = (10.0, 3.0, 1.0, 0.0)  # title, summary, body, names
 EXACT_BONUS = 10.0
 TYPO_CANDIDATES = 200
-UNPUBLISHED_SLACK = 10  # drafts and scheduled records among the best matches of a type, checked at once
 TYPO_SIMILARITY = 0.6  # as pg_trgm's word similarity threshold
 _WORD = re.compile(r"\w+")
 
@@ -84,24 +83,36 @@ def _phrase(text):
     return '"' + text.replace('"', '""') + '"'
 
 
+@lru_cache(maxsize=8192)  # the words of names repeat across candidates and searches
 def trigrams(word):
     """pg_trgm's trigrams of one word: lower case, two spaces before and one after."""
     padded = f"  {word.lower()} "
-    return {padded[start : start + 3] for start in range(len(padded) - 2)}
+    return frozenset(padded[start : start + 3] for start in range(len(padded) - 2))
 
 
 def similarity(word, other):
-    mine, theirs = trigrams(word), trigrams(other)
-    return len(mine & theirs) / len(mine | theirs)
+    return _trigram_similarity(trigrams(word), trigrams(other))
+
+
+def _trigram_similarity(mine, theirs):
+    shared = len(mine & theirs)
+    return shared / (len(mine) + len(theirs) - shared)  # shared / len(mine | theirs)
 
 
 def word_similarity(query_words, names):
     """How like the names the query is: each query word's best match among the
     words of the names, averaged over the query words."""
-    name_words = _WORD.findall(names)
-    if not name_words:
+    return _word_similarity([trigrams(word) for word in query_words], names)
+
+
+def _word_similarity(query_trigrams, names):
+    """word_similarity with the query words' trigrams computed once (for every candidate)."""
+    name_trigrams = [trigrams(name) for name in dict.fromkeys(_WORD.findall(names))]
+    if not name_trigrams:
         return 0.0
-    return sum(max(similarity(word, name) for name in name_words) for word in query_words) / len(query_words)
+    return sum(max(_trigram_similarity(mine, theirs) for theirs in name_trigrams) for mine in query_trigrams) / len(
+        query_trigrams
+    )
 
 
 def typo_matches(query, table, *, using="default"):
@@ -117,7 +128,8 @@ def typo_matches(query, table, *, using="default"):
             [expression, TYPO_CANDIDATES],
         )
         candidates = cursor.fetchall()
-    found = {entry_id: word_similarity(words, names) for entry_id, names in candidates}
+    query_trigrams = [trigrams(word) for word in words]
+    found = {entry_id: _word_similarity(query_trigrams, names) for entry_id, names in candidates}
     # A name like the query counts as much as a title match of the same strength.
     return {entry_id: score * COLUMN_WEIGHTS[0] for entry_id, score in found.items() if score >= TYPO_SIMILARITY}
 
@@ -134,25 +146,12 @@ def word_condition(terms, table):
 
 
 def ranked_entries(query, terms, typos, types, content_types, *, limit, table, using="default"):
-    """The best limit + 1 entries of published records per type, best first.
+    """The best limit + 1 entries of published records per type, best first (services.best_published)."""
 
-    Whether a record is published is looked up by primary key only for the best
-    limit + 1 + UNPUBLISHED_SLACK matches of each type; when a type has so many
-    unpublished records among those that it could lose a published one, the query
-    runs again checking every match."""
-    wanted = limit + 1
-    checked = wanted + UNPUBLISHED_SLACK
-    rows = _ranked_rows(query, terms, typos, types, content_types, per_type=checked, table=table, using=using)
-    matches, published = Counter(row[1] for row in rows), Counter(row[1] for row in rows if row[4])
-    # A type with all its checked places taken but too few published among them may have more further down.
-    if any(matches[type_id] == checked and published[type_id] < wanted for type_id in matches):
-        rows = _ranked_rows(query, terms, typos, types, content_types, per_type=None, table=table, using=using)
-    kept, places = [], Counter()
-    for pk, type_id, object_id, score, is_published in rows:
-        if is_published and places[type_id] < wanted:
-            places[type_id] += 1
-            kept.append(Ranked(pk, type_id, object_id, score))
-    return kept
+    def ranked_rows(per_type):
+        return _ranked_rows(query, terms, typos, types, content_types, per_type=per_type, table=table, using=using)
+
+    return best_published(ranked_rows, limit=limit)
 
 
 def _ranked_rows(query, terms, typos, types, content_types, *, per_type, table, using):

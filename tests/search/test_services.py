@@ -293,3 +293,27 @@ def test_published_records_are_found_below_many_better_matching_drafts():
     SkillFactory(name="Another published skill", how_to_build="Wryneck practice.")
     found = [hit.title for hit in hits_of(search("wryneck", limit=2), "skills")]
     assert sorted(found) == ["Another published skill", "Published skill"]
+
+
+def test_the_published_sql_kept_between_searches_compares_with_the_current_moment(monkeypatch):
+    """published() is compiled once per process and type (services.published_sql); the
+    moment it compares with is the current one on every search, so a scheduled record
+    is found as soon as its time has come, without a restart."""
+    services._COMPILED_PUBLISHED.clear()
+    SkillFactory(name="Kestrel counting", publish_from=timezone.now() + datetime.timedelta(days=1))
+    assert search("kestrel") == []
+    assert any(key[1] is SkillFactory._meta.model for key in services._COMPILED_PUBLISHED)
+    later = timezone.now() + datetime.timedelta(days=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert [hit.title for hit in hits_of(search("kestrel"), "skills")] == ["Kestrel counting"]
+
+
+def test_the_published_sql_is_not_kept_when_the_clock_stands_still(monkeypatch):
+    """Two compilations alike cannot tell the moment from a constant: then nothing is kept."""
+    services._COMPILED_PUBLISHED.clear()
+    moment = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    sql, params = services.published_sql(SkillFactory._meta.model, "entry.object_id")
+    assert "entry.object_id" in sql
+    assert len(params) == 2
+    assert services._COMPILED_PUBLISHED == {}
