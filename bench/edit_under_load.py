@@ -61,8 +61,11 @@ def edit_summary(session, change_path, text):
     page = session.get(change_path)[2]
     parser = FormFields("certification_form")
     parser.feed(page)
-    fields = [(name, value) for name, value in parser.fields if name != "summary"]
-    fields += [("summary", text), ("_save", "Save")]
+    # The English summary: the form has one field per language (summary_en, summary_es).
+    fields = [(name, value) for name, value in parser.fields if name != "summary_en"]
+    fields += [("summary_en", text), ("_save", "Save")]
+    if len(fields) == len(parser.fields) + 2:
+        raise RuntimeError("the change form has no summary_en field")
     status, body = session.post(change_path, fields)
     if "errornote" in body:
         raise RuntimeError(f"the admin refused the edit: {re.findall(r'errorlist[^>]*>(.*?)</ul>', body)[:3]}")
@@ -118,8 +121,8 @@ def run(env, work, *, seconds=SECONDS, connections=CONNECTIONS, edits=EDITS):
             "shell",
             "-c",
             f"from certifications.models import Certification; "
-            f"print(Certification.objects.get(slug='{CERTIFICATION}').summary); "
-            f"print(Certification.history.filter(id={pk}, summary__startswith='Benchmark edit').count())",
+            f"print(Certification.objects.get(slug='{CERTIFICATION}').summary_en); "
+            f"print(Certification.history.filter(id={pk}, summary_en__startswith='Benchmark edit').count())",
             capture=True,
         )
         .stdout.strip()
