@@ -62,10 +62,10 @@ def edit_summary(session, change_path, text):
     parser = FormFields("certification_form")
     parser.feed(page)
     # The English summary: the form has one field per language (summary_en, summary_es).
+    if not any(name == "summary_en" for name, _value in parser.fields):
+        raise RuntimeError("the change form has no summary_en field")
     fields = [(name, value) for name, value in parser.fields if name != "summary_en"]
     fields += [("summary_en", text), ("_save", "Save")]
-    if len(fields) == len(parser.fields) + 2:
-        raise RuntimeError("the change form has no summary_en field")
     status, body = session.post(change_path, fields)
     if "errornote" in body:
         raise RuntimeError(f"the admin refused the edit: {re.findall(r'errorlist[^>]*>(.*?)</ul>', body)[:3]}")

@@ -330,10 +330,11 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-def published_now():
-    """Q: versions visitors see now: published, and their publish_from (if any) has come.
-    Also matches history rows, which carry the same fields."""
-    return Q(status=PublicationStatus.PUBLISHED) & (Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now()))
+def published_now(at=None):
+    """Q: versions visitors see now (or at the moment `at`): published, and their publish_from
+    (if any) has come. Also matches history rows, which carry the same fields."""
+    moment = timezone.now() if at is None else at
+    return Q(status=PublicationStatus.PUBLISHED) & (Q(publish_from__isnull=True) | Q(publish_from__lte=moment))
 
 
 def spanish_older_than_english():
@@ -347,8 +348,9 @@ def needing_review(model):
 
 
 class PublishableQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published_now())
+    def published(self, *, at=None):
+        """What visitors see now, or at the moment `at`."""
+        return self.filter(published_now(at))
 
     def scheduled(self):
         """Published, but not visible before a publish_from still to come."""

@@ -34,7 +34,6 @@ from .models import SearchEntry
 from .services import (
     MARK_START,
     MARK_STOP,
-    UNPUBLISHED_SLACK,
     best_published,
     closed,
     groups_of,
@@ -126,13 +125,12 @@ RANKING_SQL = """
 """
 
 
-def ranking_sql(query, types, content_types, *, limit, language, per_type=None):
+def ranking_sql(query, types, content_types, *, per_type, language):
     """SQL and parameters of the ranking query: (entry id, content type id, object
     id, score, published) of the best `per_type` matches in `language` of each type
-    (by default limit + 1 + UNPUBLISHED_SLACK; every match when 0), best first.
-    The published subqueries are compiled by the ORM; every value is a parameter.
-    Names and labels are stored without accents, so they are compared with the
-    query without them."""
+    (every match when None), best first. The published subqueries are compiled by
+    the ORM; every value is a parameter. Names and labels are stored without
+    accents, so they are compared with the query without them."""
     # One primary-key lookup per kept row and type. OFFSET 0 keeps the planner from
     # turning each EXISTS into a hashed list of every published record of the type
     # (a sequential scan of every content table, 12 ms for "coder"), which the
@@ -145,8 +143,6 @@ def ranking_sql(query, types, content_types, *, limit, language, per_type=None):
     published_params = [param for _id, _sql, params in parts for param in params]
     folded = fold(query)
     every_place = 2**62
-    if per_type is None:
-        per_type = limit + 1 + UNPUBLISHED_SLACK
     return RANKING_SQL.format(published=published), [
         QUERY_CONFIGS[language],
         query,
@@ -156,7 +152,7 @@ def ranking_sql(query, types, content_types, *, limit, language, per_type=None):
         folded,
         folded,
         *published_params,
-        per_type or every_place,
+        every_place if per_type is None else per_type,
     ]
 
 
@@ -164,9 +160,8 @@ def ranked_entries(query, types, content_types, *, limit, language, using="defau
     """The best limit + 1 entries of published records per type, best first (services.best_published)."""
 
     def ranked_rows(per_type):
-        sql, params = ranking_sql(query, types, content_types, limit=limit, language=language, per_type=per_type or 0)
         with connections[using].cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(*ranking_sql(query, types, content_types, per_type=per_type, language=language))
             return cursor.fetchall()
 
     return best_published(ranked_rows, limit=limit)

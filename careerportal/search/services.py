@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
@@ -187,32 +187,27 @@ def published_parts(types, content_types, *, correlated_to=None):
 
 
 _COMPILED_PUBLISHED = {}  # (vendor, model, correlated_to): (SQL, parameters, indexes of the moment)
+#: The moment published() is compiled with, found again among the parameters (never a real "now").
+_COMPILED_AT = datetime(2000, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
 
 
 def published_sql(model, correlated_to=None):
     """SQL and parameters of the ids of `model.objects.published()` (see published_parts).
 
     Compiling the nine querysets took 8-10 ms of every search, so the SQL is
-    compiled once per process and type. published() compares with the moment it
-    is called (timezone.now()): the parameters that differ between two compilations
-    are that moment, and are given the current moment on each call (in the form
-    the first compilation gave them: a datetime, or SQLite's text). When two
-    compilations are the same (a frozen clock in tests, or a published() that
-    does not depend on the moment), nothing is kept and it compiles every time."""
-    vendor = connection.vendor
-    key = (vendor, model, correlated_to)
-    compiled = _COMPILED_PUBLISHED.get(key)
-    if compiled is None:
-        sql, params = _compile_published(model, correlated_to)
-        again, params_again = _compile_published(model, correlated_to)
-        if sql != again or len(params) != len(params_again):
-            return sql, list(params)
-        pairs = enumerate(zip(params, params_again, strict=True))
-        moments = tuple(index for index, (one, other) in pairs if one != other)
-        if not moments:
-            return sql, list(params)
-        compiled = _COMPILED_PUBLISHED[key] = (sql, tuple(params_again), moments)
-    sql, params, moments = compiled
+    compiled once per process and type, with published(at=) a fixed moment; each
+    call puts the current moment in that parameter's place, in the form the
+    compilation gave it (a datetime, or SQLite's text)."""
+    key = (connection.vendor, model, correlated_to)
+    if key not in _COMPILED_PUBLISHED:
+        records = model.objects.published(at=_COMPILED_AT).order_by()
+        if correlated_to:
+            records = records.filter(pk=RawSQL(correlated_to, []))  # noqa: S611 - a column name from the backend
+        sql, params = records.values("pk").query.sql_with_params()
+        forms = (_COMPILED_AT, connection.ops.adapt_datetimefield_value(_COMPILED_AT))
+        moments = tuple(index for index, param in enumerate(params) if param in forms)
+        _COMPILED_PUBLISHED[key] = (sql, tuple(params), moments)
+    sql, params, moments = _COMPILED_PUBLISHED[key]
     now = timezone.now()
     return sql, [
         (now if isinstance(param, datetime) else connection.ops.adapt_datetimefield_value(now))
@@ -220,13 +215,6 @@ def published_sql(model, correlated_to=None):
         else param
         for index, param in enumerate(params)
     ]
-
-
-def _compile_published(model, correlated_to):
-    records = model.objects.published().order_by()
-    if correlated_to:
-        records = records.filter(pk=RawSQL(correlated_to, []))  # noqa: S611 - a column name from the backend
-    return records.values("pk").query.sql_with_params()
 
 
 def best_published(ranked_rows, *, limit):

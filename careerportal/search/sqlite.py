@@ -90,29 +90,21 @@ def trigrams(word):
     return frozenset(padded[start : start + 3] for start in range(len(padded) - 2))
 
 
-def similarity(word, other):
-    return _trigram_similarity(trigrams(word), trigrams(other))
-
-
-def _trigram_similarity(mine, theirs):
+def similarity(mine, theirs):
+    """pg_trgm's similarity of two words, from their trigrams: shared / all."""
     shared = len(mine & theirs)
-    return shared / (len(mine) + len(theirs) - shared)  # shared / len(mine | theirs)
+    return shared / (len(mine) + len(theirs) - shared)
 
 
-def word_similarity(query_words, names):
+def word_similarity(query_trigrams, names):
     """How like the names the query is: each query word's best match among the
-    words of the names, averaged over the query words."""
-    return _word_similarity([trigrams(word) for word in query_words], names)
-
-
-def _word_similarity(query_trigrams, names):
-    """word_similarity with the query words' trigrams computed once (for every candidate)."""
+    words of the names, averaged over the query words (given as their trigrams,
+    computed once for every candidate)."""
     name_trigrams = [trigrams(name) for name in dict.fromkeys(_WORD.findall(names))]
     if not name_trigrams:
         return 0.0
-    return sum(max(_trigram_similarity(mine, theirs) for theirs in name_trigrams) for mine in query_trigrams) / len(
-        query_trigrams
-    )
+    best = (max(similarity(mine, theirs) for theirs in name_trigrams) for mine in query_trigrams)
+    return sum(best) / len(query_trigrams)
 
 
 def typo_matches(query, table, *, using="default"):
@@ -129,7 +121,7 @@ def typo_matches(query, table, *, using="default"):
         )
         candidates = cursor.fetchall()
     query_trigrams = [trigrams(word) for word in words]
-    found = {entry_id: _word_similarity(query_trigrams, names) for entry_id, names in candidates}
+    found = {entry_id: word_similarity(query_trigrams, names) for entry_id, names in candidates}
     # A name like the query counts as much as a title match of the same strength.
     return {entry_id: score * COLUMN_WEIGHTS[0] for entry_id, score in found.items() if score >= TYPO_SIMILARITY}
 
@@ -182,7 +174,13 @@ def _ranked_rows(query, terms, typos, types, content_types, *, per_type, table, 
         ) AS entry WHERE place <= %s ORDER BY place
     """  # noqa: S608 - names are constants, the published subquery is compiled by the ORM, values are parameters
     every_place = 2**62
-    params = [*condition_params, json.dumps(typos), *published_params, query, per_type or every_place]
+    params = [
+        *condition_params,
+        json.dumps(typos),
+        *published_params,
+        query,
+        every_place if per_type is None else per_type,
+    ]
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()

@@ -12,7 +12,7 @@ from django.db.migrations.executor import MigrationExecutor
 from careerportal.search.models import SearchEntry
 from careerportal.search.postgresql import ranking_sql
 from careerportal.search.registry import SEARCHABLE_TYPES
-from careerportal.search.services import search
+from careerportal.search.services import UNPUBLISHED_SLACK, search
 from tests.factories import CertificationFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,7 @@ def test_matching_entries_are_found_through_both_indexes_of_the_language(query, 
     until a vacuum, and the planner then scans a language's document index for the
     names branch instead, which made this test depend on the tests run before it."""
     content_types = ContentType.objects.get_for_models(*(searchable.model for searchable in SEARCHABLE_TYPES))
-    sql, params = ranking_sql(query, SEARCHABLE_TYPES, content_types, limit=5, language=language)
+    sql, params = ranking_sql(query, SEARCHABLE_TYPES, content_types, per_type=6 + UNPUBLISHED_SLACK, language=language)
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE search_searchentry")
         cursor.execute("SET LOCAL enable_seqscan = off")
