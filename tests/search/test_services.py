@@ -379,3 +379,33 @@ def test_the_snippets_kept_between_searches_mark_the_words_of_each_query():
     assert "<mark>wryneck</mark>" in wryneck
     assert "<mark>kestrel</mark>" not in wryneck
     assert len([key for key in services._COMPILED_RECORDS if key[2][1].__name__ == "Skill"]) == 1
+
+
+def _fields_of(record):
+    return {name: value for name, value in vars(record).items() if name != "_state"}
+
+
+def test_the_records_kept_between_searches_are_the_records_in_bulk_gives():
+    """Every field as the ORM gives it (its converters too: dates, decimals, the
+    database's datetimes), the related record fetched along, the deferred fields."""
+    services._COMPILED_RECORDS.clear()
+    figure = OutlookFigureFactory(publish_from=timezone.now() - datetime.timedelta(days=1))
+    skill = SkillFactory()
+    for key, pk in (("outlook", figure.pk), ("skills", skill.pk)):
+        searchable = TYPES_BY_KEY[key]
+        for shown in ("all", "en", "es"):
+
+            def records(at, searchable=searchable, shown=shown):
+                if shown == "all":
+                    return searchable.model.objects.published(at=at)
+                return services.shown_records(searchable, shown, at=at)
+
+            found = services.records_by_pk(("test", key, shown), records, [pk])
+            expected = records(None).in_bulk([pk])
+            assert _fields_of(found[pk]) == _fields_of(expected[pk])
+            assert found[pk].get_deferred_fields() == expected[pk].get_deferred_fields()
+            assert found[pk]._state.db == expected[pk]._state.db
+            assert not found[pk]._state.adding
+            if key == "outlook":  # the occupation fetched along, as in_bulk's
+                assert type(found[pk]).occupation.is_cached(found[pk])
+                assert _fields_of(found[pk].occupation) == _fields_of(expected[pk].occupation)
