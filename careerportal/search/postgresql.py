@@ -17,7 +17,7 @@ full-text matches and names like the query found separately, each through its
 own GIN index, then added up; see docs/search.md for the measurements.
 """
 
-from functools import reduce
+from functools import partial, reduce
 from operator import add
 
 from django.contrib.postgres.search import (
@@ -39,6 +39,7 @@ from .services import (
     groups_of,
     highlight,
     published_parts,
+    records_by_pk,
     shown_records,
 )
 
@@ -168,28 +169,35 @@ def ranked_entries(query, types, content_types, *, limit, language, using="defau
 
 
 def search(query, types, content_types, *, limit, language):
-    text_query = SearchQuery(query, search_type="websearch", config=QUERY_CONFIGS[language])
     ranked = ranked_entries(query, types, content_types, limit=limit, language=language)
 
     def records_of(searchable, ids):
         """The records, through published() again, each with the snippet of its summary and body."""
-        texts = [localized(searchable, name, language) for name in searchable.summary_fields + searchable.body_fields]
-        records = shown_records(searchable, language).annotate(
-            snippet=SearchHeadline(
-                _joined(texts),
-                text_query,
-                config=QUERY_CONFIGS[language],
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=30,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
+        records = records_by_pk(
+            ("headline", searchable.model, language), partial(_with_snippets, searchable, language), ids, query=query
         )
-        return {pk: (record, closed(highlight(record.snippet))) for pk, record in records.in_bulk(ids).items()}
+        return {pk: (record, closed(highlight(record.snippet))) for pk, record in records.items()}
 
     return groups_of(ranked, types, content_types, limit=limit, language=language, records_of=records_of)
+
+
+def _with_snippets(searchable, language, *, at, query):
+    """The shown records of a type (published at `at`), each with the snippet of its summary and body."""
+    text_query = SearchQuery(query, search_type="websearch", config=QUERY_CONFIGS[language])
+    texts = [localized(searchable, name, language) for name in searchable.summary_fields + searchable.body_fields]
+    return shown_records(searchable, language, at=at).annotate(
+        snippet=SearchHeadline(
+            _joined(texts),
+            text_query,
+            config=QUERY_CONFIGS[language],
+            start_sel=MARK_START,
+            stop_sel=MARK_STOP,
+            max_words=30,
+            min_words=12,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
+    )
 
 
 def _joined(texts):

@@ -28,7 +28,15 @@ from .folding import fold
 from .index import SEARCH_LANGUAGES
 from .models import SearchEntry
 from .registry import localized_text
-from .services import best_published, groups_of, published_parts, query_terms, shown_records, text_snippet
+from .services import (
+    best_published,
+    groups_of,
+    published_parts,
+    query_terms,
+    records_by_pk,
+    shown_records,
+    text_snippet,
+)
 
 COLUMN_WEIGHTS = (10.0, 3.0, 1.0, 0.0)  # title, summary, body, names
 EXACT_BONUS = 10.0
@@ -197,9 +205,14 @@ def search(query, types, content_types, *, limit, language):
 
     def records_of(searchable, ids):
         text_fields = searchable.summary_fields + searchable.body_fields
+        records = records_by_pk(
+            ("texts", searchable.model, language),
+            lambda at: shown_records(searchable, language, *text_fields, at=at),
+            ids,
+        )
         return {
             pk: (record, text_snippet(snippet_text(searchable, record, language), terms))
-            for pk, record in shown_records(searchable, language, *text_fields).in_bulk(ids).items()
+            for pk, record in records.items()
         }
 
     return groups_of(ranked, types, content_types, limit=limit, language=language, records_of=records_of)

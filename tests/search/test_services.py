@@ -321,3 +321,91 @@ def test_the_published_sql_gives_the_current_moment_whatever_the_clock(monkeypat
         assert services._COMPILED_AT not in params
         assert connection.ops.adapt_datetimefield_value(services._COMPILED_AT) not in params
     assert len(services._COMPILED_PUBLISHED) == 1
+
+
+def _shown_skills(at):
+    return services.shown_records(TYPES_BY_KEY["skills"], "en", at=at)
+
+
+def test_the_records_sql_kept_between_searches_compares_with_the_current_moment(monkeypatch):
+    """The shown records' SQL is compiled once per process, type and number of ids
+    (services.records_by_pk); published() in it compares with the current moment on
+    every call, so a scheduled record shows as soon as its time has come."""
+    services._COMPILED_RECORDS.clear()
+    scheduled = SkillFactory(name="Kestrel counting", publish_from=timezone.now() + datetime.timedelta(days=1))
+    assert services.records_by_pk("test", _shown_skills, [scheduled.pk]) == {}
+    later = timezone.now() + datetime.timedelta(days=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert list(services.records_by_pk("test", _shown_skills, [scheduled.pk])) == [scheduled.pk]
+    assert len(services._COMPILED_RECORDS) == 1
+
+
+def test_the_records_sql_kept_between_searches_reads_the_ids_of_each_call():
+    """One compilation per number of ids; each call reads its own ids, duplicates once."""
+    services._COMPILED_RECORDS.clear()
+    first, second, third = SkillFactory(), SkillFactory(), SkillFactory()
+    for ids in ([first.pk], [second.pk], [third.pk, first.pk], [second.pk, third.pk], [first.pk, first.pk], []):
+        found = services.records_by_pk("test", _shown_skills, ids)
+        assert found == _shown_skills(None).in_bulk(ids)
+        assert {pk: record.name for pk, record in found.items()} == {
+            pk: record.name for pk, record in _shown_skills(None).in_bulk(ids).items()
+        }
+    assert sorted(key[-1] for key in services._COMPILED_RECORDS) == [1, 2]
+
+
+def test_the_records_sql_kept_between_searches_keeps_select_related(django_assert_num_queries):
+    """A type whose manager fetches the record its address is made of along (an outlook
+    figure's occupation) still has it along: its address costs no query."""
+    services._COMPILED_RECORDS.clear()
+    figure = OutlookFigureFactory()
+    figures = TYPES_BY_KEY["outlook"]
+    assert figures.model.objects.published().query.select_related == {"occupation": {}}
+    for _call in range(2):
+        with django_assert_num_queries(1):
+            found = services.records_by_pk("test", lambda at: services.shown_records(figures, "en", at=at), [figure.pk])
+            assert found[figure.pk].get_absolute_url() == figure.get_absolute_url()
+
+
+@on_postgres
+def test_the_snippets_kept_between_searches_mark_the_words_of_each_query():
+    """The snippets' SQL is compiled once per type and number of ids, with the query a
+    parameter: each search marks its own words."""
+    services._COMPILED_RECORDS.clear()
+    SkillFactory(name="Birdwatching", on_the_job="Counting the kestrel and the wryneck every morning.")
+    kestrel = hits_of(search("kestrel"), "skills")[0].snippet
+    wryneck = hits_of(search("wryneck"), "skills")[0].snippet
+    assert "<mark>kestrel</mark>" in kestrel
+    assert "<mark>wryneck</mark>" not in kestrel
+    assert "<mark>wryneck</mark>" in wryneck
+    assert "<mark>kestrel</mark>" not in wryneck
+    assert len([key for key in services._COMPILED_RECORDS if key[2][1].__name__ == "Skill"]) == 1
+
+
+def _fields_of(record):
+    return {name: value for name, value in vars(record).items() if name != "_state"}
+
+
+def test_the_records_kept_between_searches_are_the_records_in_bulk_gives():
+    """Every field as the ORM gives it (its converters too: dates, decimals, the
+    database's datetimes), the related record fetched along, the deferred fields."""
+    services._COMPILED_RECORDS.clear()
+    figure = OutlookFigureFactory(publish_from=timezone.now() - datetime.timedelta(days=1))
+    skill = SkillFactory()
+    for key, pk in (("outlook", figure.pk), ("skills", skill.pk)):
+        searchable = TYPES_BY_KEY[key]
+        for shown in ("all", "en", "es"):
+
+            def records(at, searchable=searchable, shown=shown):
+                if shown == "all":
+                    return searchable.model.objects.published(at=at)
+                return services.shown_records(searchable, shown, at=at)
+
+            found = services.records_by_pk(("test", key, shown), records, [pk])
+            expected = records(None).in_bulk([pk])
+            assert _fields_of(found[pk]) == _fields_of(expected[pk])
+            assert found[pk].get_deferred_fields() == expected[pk].get_deferred_fields()
+            assert found[pk]._state.db == expected[pk]._state.db
+            assert not found[pk]._state.adding
+            if key == "outlook":  # the occupation fetched along, as in_bulk's
+                assert type(found[pk]).occupation.is_cached(found[pk])
+                assert _fields_of(found[pk].occupation) == _fields_of(expected[pk].occupation)
