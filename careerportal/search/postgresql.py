@@ -41,6 +41,7 @@ from .services import (
     published_parts,
     records_by_pk,
     shown_records,
+    window_places,
 )
 
 QUERY_CONFIGS = {"en": "en_unaccent", "es": "es_unaccent"}  # the queries and the snippets
@@ -143,7 +144,6 @@ def ranking_sql(query, types, content_types, *, per_type, language):
     )
     published_params = [param for _id, _sql, params in parts for param in params]
     folded = fold(query)
-    every_place = 2**62
     return RANKING_SQL.format(published=published), [
         QUERY_CONFIGS[language],
         query,
@@ -153,7 +153,7 @@ def ranking_sql(query, types, content_types, *, per_type, language):
         folded,
         folded,
         *published_params,
-        every_place if per_type is None else per_type,
+        window_places(per_type),
     ]
 
 

@@ -187,9 +187,51 @@ def published_parts(types, content_types, *, correlated_to=None):
     ]
 
 
-_COMPILED_PUBLISHED = {}  # (vendor, model, correlated_to): (SQL, parameters, indexes of the moment)
-#: The moment published() is compiled with, found again among the parameters (never a real "now").
+#: The moment compiled queries are compiled with, found again among the parameters (never a real "now").
 _COMPILED_AT = datetime(2000, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
+
+
+class _Compiled(NamedTuple):
+    """SQL compiled once with placeholder values, and where each call's values go."""
+
+    sql: str
+    params: tuple
+    sources: dict  # index of a placeholder parameter: ("moment", in datetime form?), ("ids", place) or ("values", name)
+
+    @classmethod
+    def of(cls, sql, params, *, ids=(), values=None):
+        """Find the placeholders (_COMPILED_AT in either of its forms, `ids`, the strings of `values`) among the
+        parameters. Each must be there: SQL that took a placeholder apart could not be filled in again."""
+        values = values or {}
+        moments = (_COMPILED_AT, connection.ops.adapt_datetimefield_value(_COMPILED_AT))
+        sources = {}
+        for index, param in enumerate(params):
+            if isinstance(param, int) and not isinstance(param, bool) and param in ids:
+                sources[index] = ("ids", ids.index(param))
+            elif isinstance(param, str) and param in values.values():
+                sources[index] = ("values", next(name for name, text in values.items() if text == param))
+            elif param in moments:
+                sources[index] = ("moment", isinstance(param, datetime))
+        found = [place for kind, place in sources.values() if kind != "moment"]
+        if sorted(found, key=str) != sorted([*range(len(ids)), *values], key=str):
+            raise ValueError("the compiled SQL does not carry each placeholder once as a parameter")
+        return cls(sql, tuple(params), sources)
+
+    def params_for(self, *, ids=(), values=None):
+        """The parameters of one call: the current moment, and these `ids` and `values`, in their places."""
+        now = timezone.now()
+        current = {
+            "moment": {True: now, False: connection.ops.adapt_datetimefield_value(now)},
+            "ids": ids,
+            "values": values or {},
+        }
+        return [
+            current[self.sources[index][0]][self.sources[index][1]] if index in self.sources else param
+            for index, param in enumerate(self.params)
+        ]
+
+
+_COMPILED_PUBLISHED = {}  # (vendor, model, correlated_to): _Compiled
 
 
 def published_sql(model, correlated_to=None):
@@ -204,18 +246,14 @@ def published_sql(model, correlated_to=None):
         records = model.objects.published(at=_COMPILED_AT).order_by()
         if correlated_to:
             records = records.filter(pk=RawSQL(correlated_to, []))  # noqa: S611 - a column name from the backend
-        sql, params = records.values("pk").query.sql_with_params()
-        forms = (_COMPILED_AT, connection.ops.adapt_datetimefield_value(_COMPILED_AT))
-        moments = tuple(index for index, param in enumerate(params) if param in forms)
-        _COMPILED_PUBLISHED[key] = (sql, tuple(params), moments)
-    sql, params, moments = _COMPILED_PUBLISHED[key]
-    now = timezone.now()
-    return sql, [
-        (now if isinstance(param, datetime) else connection.ops.adapt_datetimefield_value(now))
-        if index in moments
-        else param
-        for index, param in enumerate(params)
-    ]
+        _COMPILED_PUBLISHED[key] = _Compiled.of(*records.values("pk").query.sql_with_params())
+    compiled = _COMPILED_PUBLISHED[key]
+    return compiled.sql, compiled.params_for()
+
+
+def window_places(per_type):
+    """The bound of a ranking query's window for the best `per_type` matches of each type; None: every match."""
+    return 2**62 if per_type is None else per_type
 
 
 def best_published(ranked_rows, *, limit):
@@ -261,21 +299,24 @@ _COMPILED_IDS = -2_000_000_000
 
 
 class _CompiledRecords(NamedTuple):
-    sql: str
-    params: tuple
-    sources: dict  # index of a parameter: where each call's value comes from
+    """The records' SQL, and what Django's ModelIterable works out from its compiler to make records of the rows."""
+
+    query: _Compiled
     columns: int  # of the rows, the ones records are made of (Django's col_count)
     converters: list  # (column, (converters, expression)) as compiler.get_converters() gives them
-    klass_info: dict
-    select: list
+    model: type
+    init_list: list  # the attnames of the record's own columns, in order
+    fields_start: int
+    fields_end: int
+    related_populators: list
     annotation_col_map: dict
 
 
 def records_by_pk(key, records, ids, **values):
     """{pk: record} as `records(at=..., **values).in_bulk(ids)` gives it, but with
-    the SQL compiled once per process, `key` and number of ids, the way
-    published_sql() does it: the ORM spent about 1 ms per type and search
-    compiling the same query with other ids (9 types with hits for "coder").
+    the SQL compiled once per process, `key` and number of ids, as published_sql()
+    does: the ORM spent about 1 ms per type and search compiling the same query
+    with other ids (9 types with hits for "coder").
 
     `records(at, **values)` gives the queryset (at: the moment published() is
     compiled with); the ids, the moment and each of `values` (strings) are found
@@ -289,27 +330,18 @@ def records_by_pk(key, records, ids, **values):
     if compiled_key not in _COMPILED_RECORDS:
         _COMPILED_RECORDS[compiled_key] = _compiled_records(records, len(ids), values)
     compiled = _COMPILED_RECORDS[compiled_key]
-    now = timezone.now()
-    current = {"ids": ids, "values": values}
-    params = [
-        param if index not in compiled.sources else _current(compiled.sources[index], param, now, current)
-        for index, param in enumerate(compiled.params)
-    ]
     with connection.cursor() as cursor:
-        cursor.execute(compiled.sql, params)
+        cursor.execute(compiled.query.sql, compiled.query.params_for(ids=ids, values=values))
         rows = cursor.fetchall()
-    klass_info, select = compiled.klass_info, compiled.select
-    model_fields_start, model_fields_end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-    init_list = [column[0].target.attname for column in select[model_fields_start:model_fields_end]]
-    related_populators = get_related_populators(klass_info, select, connection.alias)
     found = {}
     for fetched in rows:
         row = list(fetched[: compiled.columns])
         for position, (converters, expression) in compiled.converters:
             for converter in converters:
                 row[position] = converter(row[position], expression, connection)
-        record = klass_info["model"].from_db(connection.alias, init_list, row[model_fields_start:model_fields_end])
-        for populator in related_populators:
+        own_columns = row[compiled.fields_start : compiled.fields_end]
+        record = compiled.model.from_db(connection.alias, compiled.init_list, own_columns)
+        for populator in compiled.related_populators:
             populator.populate(row, record)
         for name, position in compiled.annotation_col_map.items():
             setattr(record, name, row[position])
@@ -332,35 +364,19 @@ def _compiled_records(records, count, values):
     fields = [column[0] for column in compiler.select[: compiler.col_count]]
     if compiler.has_composite_fields(fields):
         raise ValueError("records_by_pk() does not make composite primary keys")
-    moments = (_COMPILED_AT, connection.ops.adapt_datetimefield_value(_COMPILED_AT))
-    sources = {}
-    for index, param in enumerate(params):
-        if isinstance(param, int) and not isinstance(param, bool) and param in placeholder_ids:
-            sources[index] = ("ids", placeholder_ids.index(param))
-        elif isinstance(param, str) and param in placeholders.values():
-            sources[index] = ("values", next(name for name, text in placeholders.items() if text == param))
-        elif param in moments:
-            sources[index] = ("moment", param)
-    found = sorted(place for kind, place in sources.values() if kind == "ids")
-    if found != list(range(count)) or {place for kind, place in sources.values() if kind == "values"} != set(values):
-        raise ValueError("the compiled records' SQL does not carry each id and value once as a parameter")
+    klass_info, select = compiler.klass_info, compiler.select
+    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
     return _CompiledRecords(
-        sql=sql,
-        params=tuple(params),
-        sources=sources,
+        query=_Compiled.of(sql, params, ids=placeholder_ids, values=placeholders),
         columns=compiler.col_count,
         converters=list(compiler.get_converters(fields).items()),
-        klass_info=compiler.klass_info,
-        select=compiler.select,
+        model=klass_info["model"],
+        init_list=[column[0].target.attname for column in select[start:end]],
+        fields_start=start,
+        fields_end=end,
+        related_populators=get_related_populators(klass_info, select, connection.alias),
         annotation_col_map=compiler.annotation_col_map or {},
     )
-
-
-def _current(source, param, now, current):
-    kind, place = source
-    if kind == "moment":
-        return now if isinstance(param, datetime) else connection.ops.adapt_datetimefield_value(now)
-    return current[kind][place]
 
 
 def groups_of(ranked, types, content_types, *, limit, language, records_of):

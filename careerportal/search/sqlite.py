@@ -36,6 +36,7 @@ from .services import (
     records_by_pk,
     shown_records,
     text_snippet,
+    window_places,
 )
 
 COLUMN_WEIGHTS = (10.0, 3.0, 1.0, 0.0)  # title, summary, body, names
@@ -181,13 +182,12 @@ def _ranked_rows(query, terms, typos, types, content_types, *, per_type, table, 
             ) AS entry
         ) AS entry WHERE place <= %s ORDER BY place
     """  # noqa: S608 - names are constants, the published subquery is compiled by the ORM, values are parameters
-    every_place = 2**62
     params = [
         *condition_params,
         json.dumps(typos),
         *published_params,
         query,
-        every_place if per_type is None else per_type,
+        window_places(per_type),
     ]
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)

@@ -409,3 +409,23 @@ def test_the_records_kept_between_searches_are_the_records_in_bulk_gives():
             if key == "outlook":  # the occupation fetched along, as in_bulk's
                 assert type(found[pk]).occupation.is_cached(found[pk])
                 assert _fields_of(found[pk].occupation) == _fields_of(expected[pk].occupation)
+
+
+def test_compiled_sql_that_lost_a_placeholder_is_refused():
+    """SQL is kept only when each placeholder id and value is a parameter of its own: one the ORM
+    folded into the SQL, or repeated, could not be given the next call's value."""
+    services._Compiled.of("SELECT %s", [-7], ids=[-7])  # found: kept
+    with pytest.raises(ValueError, match="each placeholder once"):
+        services._Compiled.of("SELECT -7", [], ids=[-7])
+    with pytest.raises(ValueError, match="each placeholder once"):
+        services._Compiled.of("SELECT %s, %s", ["¶q", "¶q"], values={"query": "¶q"})
+
+
+def test_compiled_sql_is_given_each_calls_values_in_their_places():
+    compiled = services._Compiled.of(
+        "SELECT %s, %s, %s, %s, %s", [services._COMPILED_AT, 3, -8, "¶q", -9], ids=[-9, -8], values={"query": "¶q"}
+    )
+    moment, kept, second_id, query, first_id = compiled.params_for(ids=[41, 42], values={"query": "coder"})
+    assert (kept, first_id, second_id, query) == (3, 41, 42, "coder")
+    assert moment != services._COMPILED_AT
+    assert abs(moment - timezone.now()) < datetime.timedelta(minutes=1)
